@@ -1,0 +1,339 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Portable column conventions (both SQLite and PostgreSQL):
+ * ids are app-generated text UUIDs, times are ISO-8601 UTC text, booleans are 0/1 integers,
+ * JSON is text, decimals are text or integer thousandths. Never a float for a quantity.
+ */
+export interface Database {
+  settings: SettingsTable;
+  reference_data_versions: ReferenceDataVersionsTable;
+  divisions: DivisionsTable;
+  hs_chapters: HsChaptersTable;
+  hs_codes: HsCodesTable;
+  ccc_categories: CccCategoriesTable;
+  ccc_products: CccProductsTable;
+  ccc_hs_mappings: CccHsMappingsTable;
+  bureaus: BureausTable;
+  bureau_divisions: BureauDivisionsTable;
+  clauses: ClausesTable;
+  sub_clauses: SubClausesTable;
+  applicant_types: ApplicantTypesTable;
+  attachment_types: AttachmentTypesTable;
+  clause_attachment_requirements: ClauseAttachmentRequirementsTable;
+  address_types: AddressTypesTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  login_history: LoginHistoryTable;
+  sessions: SessionsTable;
+  captcha_challenges: CaptchaChallengesTable;
+  rate_limits: RateLimitsTable;
+  password_reset_codes: PasswordResetCodesTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  files: FilesTable;
+  announcements: AnnouncementsTable;
+  announcement_attachments: AnnouncementAttachmentsTable;
+  counters: CountersTable;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface ReferenceDataVersionsTable {
+  dataset: string;
+  version: string;
+  row_count: number;
+  loaded_at: string;
+}
+
+/** Reference rows carry `modified_by_admin`: a row an administrator changed is never overwritten by a reload. */
+interface ReferenceRow {
+  enabled: number;
+  modified_by_admin: number;
+  updated_at: string;
+}
+
+export interface DivisionsTable extends ReferenceRow {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+  province_code: string;
+  /** admin | placeholder | stat_only | pseudo_county (see the data README). */
+  kind: string;
+}
+
+export interface HsChaptersTable {
+  chapter: string;
+  name_zh: string;
+  section_no: number;
+  section_name_zh: string;
+}
+
+export interface HsCodesTable extends ReferenceRow {
+  code: string;
+  /** The nomenclature edition the row belongs to, e.g. '2020'. A new edition is imported beside the old. */
+  edition: string;
+  name_zh: string;
+  unit1_code: string | null;
+  unit1: string | null;
+  unit2_code: string | null;
+  unit2: string | null;
+  supervision_codes: string | null;
+  note_zh: string | null;
+  chapter: string;
+  /** Lower-cased, width-folded text searched by the picker: code, name, category. */
+  search_text: string;
+}
+
+export interface CccCategoriesTable extends ReferenceRow {
+  id: string;
+  edition: string;
+  category_no: number;
+  name: string;
+  product_count: number;
+}
+
+export interface CccProductsTable extends ReferenceRow {
+  id: string;
+  edition: string;
+  seq: number | null;
+  category_no: number | null;
+  category_name: string | null;
+  marker: string | null;
+  product_name: string;
+  product_codes: string | null;
+}
+
+export interface CccHsMappingsTable extends ReferenceRow {
+  id: string;
+  hs_prefix: string;
+  category_no: number | null;
+  category_name: string | null;
+  product_code: string | null;
+  product_name: string | null;
+  confidence: string | null;
+  note: string | null;
+  /** 1 while the mapping is our provisional one, not the official reference table. */
+  provisional: number;
+}
+
+export interface BureausTable extends ReferenceRow {
+  code: string;
+  name: string;
+  /** province | city | district | zone */
+  level: string;
+  parent_code: string | null;
+  phone: string | null;
+  address: string | null;
+  /** Service levels in working days (DOMAIN: accept or return within 2, decide within 5). */
+  accept_days: number;
+  decide_days: number;
+}
+
+export interface BureauDivisionsTable {
+  bureau_code: string;
+  division_code: string;
+}
+
+export interface ClausesTable extends ReferenceRow {
+  code: string;
+  name: string;
+  requires_sub_clause: number;
+  requires_applicant_type: number;
+  requires_display_period: number;
+  sort_order: number;
+}
+
+export interface SubClausesTable extends ReferenceRow {
+  code: string;
+  clause_code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface ApplicantTypesTable extends ReferenceRow {
+  code: string;
+  clause_code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface AttachmentTypesTable extends ReferenceRow {
+  code: string;
+  name: string;
+  /** Taken over from the organisation's previous application under the same clause. */
+  reusable: number;
+  sort_order: number;
+}
+
+export interface ClauseAttachmentRequirementsTable extends ReferenceRow {
+  id: string;
+  attachment_type_code: string;
+  /** null: every clause. */
+  clause_code: string | null;
+  /** null: every second-level clause of the clause. */
+  sub_clause_code: string | null;
+  required: number;
+}
+
+export interface AddressTypesTable extends ReferenceRow {
+  code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  /** 18-character credit code or 9-character organisation code, normalised. */
+  code: string;
+  /** For an 18-character code, its embedded 9-character organisation code (characters 9–17). */
+  org_code9: string | null;
+  name_zh: string;
+  name_en: string | null;
+  division_code: string;
+  address: string;
+  postcode: string;
+  remark: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** lower(username): uniqueness is case-insensitive. */
+  username_key: string;
+  password_hash: string;
+  role: string;
+  status: string;
+  organisation_id: string | null;
+  bureau_code: string | null;
+  contact_name: string;
+  mobile: string;
+  email: string;
+  phone: string | null;
+  fax: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LoginHistoryTable {
+  id: string;
+  user_id: string;
+  at: string;
+  ip: string;
+  user_agent: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id in the cookie; the id itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end (12 h after login). Idle end is last_seen_at + 30 min. */
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface CaptchaChallengesTable {
+  id: string;
+  answer_hash: string;
+  expires_at: string;
+  used: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: string;
+}
+
+export interface PasswordResetCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  attempts: number;
+  used_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  /** pending | sending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  organisation_id: string | null;
+  bureau_code: string | null;
+  entity_type: string;
+  entity_id: string | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface FilesTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: string;
+}
+
+export interface AnnouncementsTable {
+  id: string;
+  title: string;
+  body_html: string;
+  pinned: number;
+  /** draft | published */
+  status: string;
+  published_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnouncementAttachmentsTable {
+  id: string;
+  announcement_id: string;
+  file_sha256: string;
+  filename: string;
+  size: number;
+  mime: string;
+  created_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  period: string;
+  value: number;
+}

@@ -1,0 +1,62 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Content-addressed file storage (SHA-256). Files are written under a temporary name, fsynced and
+ * renamed into place before the database row that refers to them commits, so a crash leaves either
+ * no file or a whole one. An S3-compatible store can implement the same interface.
+ */
+export interface FileStorage {
+  put(data: Buffer): Promise<{ sha256: string; size: number }>;
+  read(sha256: string): Promise<Buffer>;
+  stream(sha256: string): NodeJS.ReadableStream;
+  exists(sha256: string): Promise<boolean>;
+  remove(sha256: string): Promise<void>;
+}
+
+export function createLocalFileStorage(root: string): FileStorage {
+  const filesDir = path.join(root, 'files');
+  const tmpDir = path.join(root, 'tmp');
+  fs.mkdirSync(filesDir, { recursive: true });
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const pathOf = (sha: string) => {
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw new Error('invalid file key');
+    return path.join(filesDir, sha.slice(0, 2), sha);
+  };
+  return {
+    async put(data) {
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      const target = pathOf(sha256);
+      if (!fs.existsSync(target)) {
+        await fsp.mkdir(path.dirname(target), { recursive: true });
+        const tmp = path.join(tmpDir, randomUUID());
+        const fh = await fsp.open(tmp, 'w');
+        try {
+          await fh.writeFile(data);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        await fsp.rename(tmp, target);
+      }
+      return { sha256, size: data.length };
+    },
+    read: (sha) => fsp.readFile(pathOf(sha)),
+    stream: (sha) => fs.createReadStream(pathOf(sha)),
+    exists: async (sha) => fs.existsSync(pathOf(sha)),
+    async remove(sha) {
+      await fsp.rm(pathOf(sha), { force: true });
+    },
+  };
+}
+
+/** What a file really is, from its first bytes; null for anything we do not accept. */
+export function sniffFileType(data: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
+  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  return null;
+}

@@ -1,0 +1,45 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
+
+type Tx = Transaction<Database> | Db;
+
+export const sessionsRepository = {
+  findWithUser: (db: Db, idHash: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id_hash',
+        'sessions.csrf_token',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'sessions.created_at',
+        'users.id as user_id',
+        'users.username',
+        'users.role',
+        'users.status',
+        'users.organisation_id',
+        'users.bureau_code',
+      ])
+      .where('sessions.id_hash', '=', idHash)
+      .executeTakeFirst(),
+
+  insert: (trx: Tx, row: Database['sessions']) => trx.insertInto('sessions').values(row).execute(),
+
+  touch: (db: Db, idHash: string, nowIso: string) =>
+    db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id_hash', '=', idHash).execute(),
+
+  remove: (trx: Tx, idHash: string) => trx.deleteFrom('sessions').where('id_hash', '=', idHash).execute(),
+
+  removeAllOfUser: (trx: Tx, userId: string) =>
+    trx.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+
+  removeExpired: (db: Db, absoluteBeforeIso: string, idleBeforeIso: string) =>
+    db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([eb('expires_at', '<=', absoluteBeforeIso), eb('last_seen_at', '<=', idleBeforeIso)]),
+      )
+      .execute(),
+};

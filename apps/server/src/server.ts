@@ -1,0 +1,36 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { createDatabase } from './db/database';
+import { prepareDatabase } from './startup';
+
+/** Process entry: read config, prepare the database, listen, close gracefully. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { db } = createDatabase(config);
+  const { app, deps, outbox } = await buildApp({ config, db });
+  await prepareDatabase(deps);
+  outbox.start();
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    `CCC免办系统 listening on ${config.publicUrl} (database: ${config.databaseUrl ? 'postgres' : 'sqlite'})`,
+  );
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    await app.close();
+    await db.destroy();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+const serverProject = (db: 'sqlite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name: `server-${db}`,
+    include: ['apps/server/test/**/*.test.ts'],
+    env: { TEST_DB: db },
+    globalSetup: [`apps/server/test/helpers/global-setup-${db}.ts`],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+/** One run, every suite: domain units, the server suites on SQLite and on PostgreSQL, the browser suite. */
+export default defineConfig({
+  test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+      serverProject('sqlite'),
+      serverProject('postgres'),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
