@@ -5,3 +5,6 @@ export * from './password-policy';
 export * from './messages';
 export * from './schemas/common';
 export * from './schemas/auth';
+export * from './schemas/reference';
+export * from './schemas/announcements';
+export * from './schemas/officers';

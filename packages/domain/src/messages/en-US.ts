@@ -18,6 +18,7 @@ export const enUS: Record<MessageKey, string> = {
   'v.phone': 'Phone numbers may contain digits, +, -, brackets and spaces',
   'v.resetCode': 'The code has 6 digits',
   'v.captcha': 'Enter the characters in the image',
+  'v.bureau': 'Choose the bureau',
   'e.VALIDATION_FAILED': 'Some information is not valid; see the messages',
   'e.UNAUTHENTICATED': 'Please log in',
   'e.SESSION_EXPIRED': 'Your session has ended; please log in again',

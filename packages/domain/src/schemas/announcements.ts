@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { pageQuerySchema, requiredText } from './common';
+
+export const announcementStatuses = ['draft', 'published'] as const;
+export type AnnouncementStatus = (typeof announcementStatuses)[number];
+
+export const announcementAttachmentSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+});
+
+export const announcementSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  pinned: z.boolean(),
+  status: z.enum(announcementStatuses),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  attachmentCount: z.number().int(),
+});
+export type AnnouncementSummary = z.infer<typeof announcementSummarySchema>;
+
+export const announcementDetailSchema = announcementSummarySchema.extend({
+  /** Sanitised HTML: only basic formatting survives. */
+  bodyHtml: z.string(),
+  attachments: z.array(announcementAttachmentSchema),
+});
+export type AnnouncementDetail = z.infer<typeof announcementDetailSchema>;
+
+export const announcementListResponseSchema = z.object({
+  items: z.array(announcementSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const announcementListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(announcementStatuses).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const announcementBodySchema = z.object({
+  title: requiredText(200),
+  bodyHtml: z.string().max(200_000, { message: 'v.tooLong' }),
+  pinned: z.boolean().default(false),
+});
+export type AnnouncementBody = z.input<typeof announcementBodySchema>;
+
+export const announcementPinBodySchema = z.object({ pinned: z.boolean() });
+
+/** The user manual offered on the home page: the generated default or a file the administrator uploaded. */
+export const manualInfoSchema = z.object({
+  source: z.enum(['generated', 'uploaded']),
+  filename: z.string(),
+  size: z.number().int().nullable(),
+  updatedAt: z.string().nullable(),
+});
