@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, describeDb, testDb, type TestApp } from '../helpers/build-test-app';
+import { buildTestApp, describeDb, testDb, type TestApp } from '../../helpers/build-test-app';
 
 describe(`health and API docs ${describeDb}`, () => {
   let t: TestApp;
