@@ -1,6 +1,8 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { createDatabase } from './db/database';
+import { startHousekeeping } from './modules/auth/housekeeping.service';
+import { getManualInfo } from './modules/manual/manual.service';
 import { prepareDatabase } from './startup';
 
 /** Process entry: read config, prepare the database, listen, close gracefully. */
@@ -10,7 +12,12 @@ async function main(): Promise<void> {
   const { app, deps, outbox } = await buildApp({ config, db });
   await prepareDatabase(deps);
   outbox.start();
+  const stopHousekeeping = startHousekeeping(deps);
   await app.listen({ port: config.port, host: config.host });
+  // Render the user manual now rather than on the first visitor's request.
+  getManualInfo({ ...deps, actor: null, ip: null, userAgent: 'startup', locale: 'zh-CN' }).catch(
+    (err: unknown) => app.log.error({ err }, 'user manual could not be rendered'),
+  );
   app.log.info(
     `CCC免办系统 listening on ${config.publicUrl} (database: ${config.databaseUrl ? 'postgres' : 'sqlite'})`,
   );
@@ -21,6 +28,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
+    stopHousekeeping();
     await app.close();
     await db.destroy();
     clearTimeout(timer);

@@ -1,9 +1,11 @@
 import type { AppDeps } from './context';
 import { migrateToLatest } from './db/migrate';
+import { loadReferenceData } from './modules/reference/reference-loader';
 import { ensureFirstAdmin } from './modules/users/first-admin';
 
 /** Migrate, load reference data and create the first administrator: what `npm start` does before listening. */
 export async function prepareDatabase(deps: AppDeps): Promise<void> {
   await migrateToLatest(deps.db);
+  await loadReferenceData(deps);
   await ensureFirstAdmin(deps);
 }

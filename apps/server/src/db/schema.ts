@@ -32,6 +32,7 @@ export interface Database {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   files: FilesTable;
+  file_references: FileReferencesTable;
   announcements: AnnouncementsTable;
   announcement_attachments: AnnouncementAttachmentsTable;
   counters: CountersTable;
@@ -307,6 +308,13 @@ export interface FilesTable {
   size: number;
   mime: string;
   created_at: string;
+}
+
+export interface FileReferencesTable {
+  sha256: string;
+  /** e.g. 'announcement_attachment', 'manual'. */
+  owner_type: string;
+  owner_id: string;
 }
 
 export interface AnnouncementsTable {

@@ -19,6 +19,7 @@ export const enUS: Record<MessageKey, string> = {
   'v.resetCode': 'The code has 6 digits',
   'v.captcha': 'Enter the characters in the image',
   'v.bureau': 'Choose the bureau',
+  'v.bureau.unknown': 'This bureau does not exist or is disabled',
   'e.VALIDATION_FAILED': 'Some information is not valid; see the messages',
   'e.UNAUTHENTICATED': 'Please log in',
   'e.SESSION_EXPIRED': 'Your session has ended; please log in again',

@@ -18,6 +18,7 @@ export const zhCN = {
   'v.resetCode': '验证码为6位数字',
   'v.captcha': '请输入图片验证码',
   'v.bureau': '请选择所属市场监督管理局',
+  'v.bureau.unknown': '该市场监督管理局不存在或已停用',
   'e.VALIDATION_FAILED': '提交的信息有误，请按提示修改',
   'e.UNAUTHENTICATED': '请先登录',
   'e.SESSION_EXPIRED': '登录已过期，请重新登录',

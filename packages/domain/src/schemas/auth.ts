@@ -38,13 +38,31 @@ const registerShape = z.object({
   password: passwordSchema,
   confirmPassword: z.string(),
   orgCode: orgCodeSchema,
-  ...organisationFieldsSchema.shape,
+  /**
+   * The code names an organisation already registered (the form looked it up): the organisation's fields
+   * are then left out, and the account waits for approval. The server decides from the code either way.
+   */
+  joinExisting: z.boolean().optional(),
+  ...organisationFieldsSchema.partial().shape,
   ...contactFieldsSchema.shape,
 });
 
-export const registerBodySchema = registerShape.refine((b) => b.password === b.confirmPassword, {
-  message: 'v.password.mismatch',
-  path: ['confirmPassword'],
+const requiredOrgFields = ['orgNameZh', 'divisionCode', 'orgAddress', 'orgPostcode'] as const;
+
+export const registerBodySchema = registerShape.superRefine((b, ctx) => {
+  if (b.password !== b.confirmPassword) {
+    ctx.addIssue({ code: 'custom', message: 'v.password.mismatch', path: ['confirmPassword'] });
+  }
+  if (!b.joinExisting) {
+    for (const f of requiredOrgFields) {
+      if (!b[f])
+        ctx.addIssue({
+          code: 'custom',
+          message: f === 'divisionCode' ? 'v.division' : 'v.required',
+          path: [f],
+        });
+    }
+  }
 });
 export type RegisterBody = z.input<typeof registerBodySchema>;
 
@@ -99,6 +117,9 @@ export const sessionResponseSchema = z.object({
   captchaRequired: z.boolean(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** 登录 answers with the new session: the user and the session's CSRF token (the pre-login one is void). */
+export const loginResponseSchema = sessionResponseSchema;
 
 export const forgotPasswordBodySchema = z.object({
   username: z.string().trim().min(1, { message: 'v.required' }).max(64, { message: 'v.tooLong' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userStatuses } from '../roles';
+import { bureauLevels } from './reference';
 import {
   emailSchema,
   mobileSchema,
@@ -74,3 +75,21 @@ export const pendingUserSchema = z.object({
   createdAt: z.string(),
 });
 export const pendingUserListResponseSchema = z.object({ items: z.array(pendingUserSchema) });
+
+/** The bureau workspace's first page: the officer's own bureau, what it covers, its service levels, its officers. */
+export const bureauWorkspaceResponseSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(bureauLevels),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  /** Service levels in working days: accept or return within acceptDays, decide within decideDays. */
+  acceptDays: z.number().int(),
+  decideDays: z.number().int(),
+  /** The administrative divisions it accepts applications from; `path` is the full name, e.g. 广东省 深圳市 南山区. */
+  divisions: z.array(z.object({ code: z.string(), name: z.string(), path: z.string() })),
+  officers: z.array(
+    z.object({ id: z.string(), username: z.string(), contactName: z.string(), status: z.enum(userStatuses) }),
+  ),
+});
+export type BureauWorkspace = z.infer<typeof bureauWorkspaceResponseSchema>;

@@ -338,6 +338,20 @@ export async function up(db: Db): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
+  // Who refers to a stored file: a file is removed only when its last reference is gone.
+  await db.schema
+    .createTable('file_references')
+    .addColumn('sha256', 'text', (c) => c.notNull().references('files.sha256'))
+    .addColumn('owner_type', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('file_references_pk', ['sha256', 'owner_type', 'owner_id'])
+    .execute();
+  await db.schema
+    .createIndex('file_references_owner')
+    .on('file_references')
+    .columns(['owner_type', 'owner_id'])
+    .execute();
+
   await db.schema
     .createTable('announcements')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -35,6 +35,13 @@ export const sessionsRepository = {
   removeAllOfUser: (trx: Tx, userId: string) =>
     trx.deleteFrom('sessions').where('user_id', '=', userId).execute(),
 
+  /** Every session of the user but the one in use (after a password change). */
+  removeOthersOfUser: (trx: Tx, userId: string, keepIdHash: string) =>
+    trx.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '!=', keepIdHash).execute(),
+
+  createdAt: (db: Tx, idHash: string) =>
+    db.selectFrom('sessions').select('created_at').where('id_hash', '=', idHash).executeTakeFirst(),
+
   removeExpired: (db: Db, absoluteBeforeIso: string, idleBeforeIso: string) =>
     db
       .deleteFrom('sessions')

@@ -1,0 +1,37 @@
+/** The parameters of each server-side mail. Times are already formatted (formatChinaTime). */
+export interface MailParams {
+  registrationActive: { username: string; contactName: string; orgName: string; url: string };
+  registrationPending: { username: string; contactName: string; orgName: string };
+  joinRequest: {
+    recipientName: string;
+    username: string;
+    contactName: string;
+    email: string;
+    mobile: string;
+    orgName: string;
+    at: string;
+    url: string;
+  };
+  membershipApproved: {
+    username: string;
+    contactName: string;
+    orgName: string;
+    decidedBy: string;
+    url: string;
+  };
+  membershipRejected: { username: string; contactName: string; orgName: string };
+  passwordResetCode: { username: string; code: string; minutes: number };
+  organisationChanged: {
+    recipientName: string;
+    orgCode: string;
+    changedBy: string;
+    at: string;
+    changes: { labelZh: string; labelEn: string; before: string; after: string }[];
+  };
+}
+
+export type MailName = keyof MailParams;
+
+export type MailTemplates = {
+  [K in MailName]: (p: MailParams[K]) => { subject: string; body: string[] };
+};

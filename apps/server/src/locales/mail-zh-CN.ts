@@ -1,0 +1,76 @@
+import type { MailTemplates } from './mail-types';
+
+/** Chinese texts: the first part of every mail. */
+export const mailZhCN: MailTemplates = {
+  registrationActive: (p) => ({
+    subject: '注册成功',
+    body: [
+      `${p.contactName}，您好：`,
+      '',
+      `您已成功注册CCC免办及特殊用途进口产品检测处理管理系统。`,
+      `用户名：${p.username}`,
+      `申请单位：${p.orgName}`,
+      '',
+      `请访问 ${p.url} 登录系统。`,
+    ],
+  }),
+  registrationPending: (p) => ({
+    subject: '注册已提交，等待本单位确认',
+    body: [
+      `${p.contactName}，您好：`,
+      '',
+      `您以用户名 ${p.username} 申请加入已注册的单位“${p.orgName}”。`,
+      '该单位的现有用户或系统管理员确认后，您即可查看和办理本单位的业务；在此之前，您可以登录，但看不到本单位的任何信息。',
+      '确认结果将通过邮件通知您。',
+    ],
+  }),
+  joinRequest: (p) => ({
+    subject: '新用户申请加入本单位，待确认',
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `用户 ${p.username}（联系人：${p.contactName}，邮箱：${p.email}，手机：${p.mobile}）于 ${p.at} 以本单位代码注册，申请加入“${p.orgName}”。`,
+      `请登录系统（${p.url}），在“修改企业信息”的用户列表中确认或拒绝。`,
+      '如您不认识该申请人，请拒绝。',
+    ],
+  }),
+  membershipApproved: (p) => ({
+    subject: '加入本单位的申请已通过',
+    body: [
+      `${p.contactName}，您好：`,
+      '',
+      `您（用户名 ${p.username}）加入“${p.orgName}”的申请已由 ${p.decidedBy} 确认通过。`,
+      `现在可以登录系统（${p.url}）办理本单位的业务。`,
+    ],
+  }),
+  membershipRejected: (p) => ({
+    subject: '加入本单位的申请未通过',
+    body: [
+      `${p.contactName}，您好：`,
+      '',
+      `您（用户名 ${p.username}）加入“${p.orgName}”的申请未获确认。`,
+      '如有疑问，请与该单位或系统管理员联系。',
+    ],
+  }),
+  passwordResetCode: (p) => ({
+    subject: '找回密码验证码',
+    body: [
+      `${p.username}，您好：`,
+      '',
+      `您正在找回密码，验证码为：${p.code}`,
+      `验证码${p.minutes}分钟内有效，只能使用一次。`,
+      '如非本人操作，请忽略本邮件，您的密码不会改变。',
+    ],
+  }),
+  organisationChanged: (p) => ({
+    subject: '本单位信息已修改',
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位（${p.orgCode}）的信息已于 ${p.at} 由用户 ${p.changedBy} 修改，对本单位的所有用户生效：`,
+      ...p.changes.map((c) => `  ${c.labelZh}：“${c.before}” → “${c.after}”`),
+      '',
+      '如非本单位授权的修改，请及时登录系统核对并联系系统管理员。',
+    ],
+  }),
+};

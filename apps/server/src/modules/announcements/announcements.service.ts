@@ -1,0 +1,248 @@
+import type { Transaction } from 'kysely';
+import type {
+  AnnouncementDetail,
+  AnnouncementStatus,
+  AnnouncementSummary,
+  announcementBodySchema,
+  announcementListQuerySchema,
+} from '@ccc/domain';
+import type { z } from 'zod';
+import type { ServiceContext } from '../../context';
+import type { Database } from '../../db/schema';
+import { AppError, notFound } from '../../lib/app-error';
+import { iso } from '../../lib/clock';
+import { newId } from '../../lib/crypto';
+import { recordAudit } from '../audit/audit.service';
+import { releaseFile, removeUnreferencedFiles } from '../files/files.service';
+import {
+  announcementsRepository,
+  type AnnouncementRow,
+  type AttachmentRow,
+} from './announcements.repository';
+import { sanitizeAnnouncementHtml } from './sanitize-announcement-html';
+
+type ListQuery = z.output<typeof announcementListQuerySchema>;
+type AnnouncementInput = z.output<typeof announcementBodySchema>;
+
+/** How announcement attachments appear in file_references. */
+export const ATTACHMENT_OWNER = 'announcement_attachment';
+
+export const toAttachment = (a: AttachmentRow) => ({
+  id: a.id,
+  filename: a.filename,
+  size: a.size,
+  mime: a.mime,
+});
+
+function toSummary(row: Omit<AnnouncementRow, 'body_html' | 'created_by' | 'created_at'>, count: number) {
+  return {
+    id: row.id,
+    title: row.title,
+    pinned: row.pinned === 1,
+    status: row.status as AnnouncementStatus,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    attachmentCount: count,
+  } satisfies AnnouncementSummary;
+}
+
+function toDetail(row: AnnouncementRow, attachments: AttachmentRow[]): AnnouncementDetail {
+  return {
+    ...toSummary(row, attachments.length),
+    bodyHtml: row.body_html,
+    attachments: attachments.map(toAttachment),
+  };
+}
+
+/** What the audit log keeps of an announcement: not the whole body, which may be long. */
+const auditView = (row: AnnouncementRow) => ({
+  title: row.title,
+  status: row.status,
+  pinned: row.pinned === 1,
+  publishedAt: row.published_at,
+  bodyLength: row.body_html.length,
+});
+
+async function page(ctx: ServiceContext, query: ListQuery, order: 'public' | 'admin') {
+  const filter = { status: query.status, q: query.q || undefined };
+  const offset = (query.page - 1) * query.pageSize;
+  const [rows, total] = await Promise.all([
+    announcementsRepository.list(ctx.db, filter, order, offset, query.pageSize),
+    announcementsRepository.count(ctx.db, filter),
+  ]);
+  return {
+    items: rows.map((r) => toSummary(r, r.attachment_count ?? 0)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The home page list: published only, pinned first, then the newest. */
+export const listPublishedAnnouncements = (ctx: ServiceContext, query: ListQuery) =>
+  page(ctx, { ...query, status: 'published' }, 'public');
+
+/** The administrator's list: every status, the most recently changed first. */
+export const listAnnouncements = (ctx: ServiceContext, query: ListQuery) => page(ctx, query, 'admin');
+
+/** One announcement as the public sees it: a draft does not exist for them. */
+export async function getPublishedAnnouncement(ctx: ServiceContext, id: string): Promise<AnnouncementDetail> {
+  const row = await announcementsRepository.findById(ctx.db, id);
+  if (!row || row.status !== 'published') throw notFound();
+  return toDetail(row, await announcementsRepository.attachmentsOf(ctx.db, id));
+}
+
+export async function getAnnouncement(ctx: ServiceContext, id: string): Promise<AnnouncementDetail> {
+  const row = await announcementsRepository.findById(ctx.db, id);
+  if (!row) throw notFound();
+  return toDetail(row, await announcementsRepository.attachmentsOf(ctx.db, id));
+}
+
+/** Loads the announcement inside a transaction, or 404. */
+export async function loadAnnouncement(trx: Transaction<Database>, id: string): Promise<AnnouncementRow> {
+  const row = await announcementsRepository.findById(trx, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A new announcement is a draft; the public sees it only once it is published. */
+export async function createAnnouncement(
+  ctx: ServiceContext,
+  input: AnnouncementInput,
+): Promise<AnnouncementDetail> {
+  const now = iso(ctx.clock.now());
+  const row: AnnouncementRow = {
+    id: newId(),
+    title: input.title,
+    body_html: sanitizeAnnouncementHtml(input.bodyHtml),
+    pinned: input.pinned ? 1 : 0,
+    status: 'draft',
+    published_at: null,
+    created_by: ctx.actor!.userId,
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await announcementsRepository.insert(trx, row);
+    await recordAudit(trx, ctx, {
+      entityType: 'announcement',
+      entityId: row.id,
+      action: 'ANNOUNCEMENT_CREATED',
+      after: auditView(row),
+    });
+  });
+  return toDetail(row, []);
+}
+
+/** Edits title, body and pin, in either status (a published notice can be corrected in place). */
+export async function updateAnnouncement(
+  ctx: ServiceContext,
+  id: string,
+  input: AnnouncementInput,
+): Promise<AnnouncementDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await loadAnnouncement(trx, id);
+    const after = await announcementsRepository.update(trx, id, {
+      title: input.title,
+      body_html: sanitizeAnnouncementHtml(input.bodyHtml),
+      pinned: input.pinned ? 1 : 0,
+      updated_at: iso(ctx.clock.now()),
+    });
+    if (!after) throw notFound();
+    await recordAudit(trx, ctx, {
+      entityType: 'announcement',
+      entityId: id,
+      action: 'ANNOUNCEMENT_UPDATED',
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id));
+  });
+}
+
+const transitions = {
+  publish: { from: 'draft', to: 'published', action: 'ANNOUNCEMENT_PUBLISHED' },
+  unpublish: { from: 'published', to: 'draft', action: 'ANNOUNCEMENT_UNPUBLISHED' },
+} as const;
+
+/**
+ * Publish (draft → published, dated now) or unpublish (published → draft). A compare-and-set on the
+ * status: publishing twice, or racing another administrator, answers INVALID_TRANSITION.
+ */
+export async function changeAnnouncementStatus(
+  ctx: ServiceContext,
+  id: string,
+  event: keyof typeof transitions,
+): Promise<AnnouncementDetail> {
+  const t = transitions[event];
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await loadAnnouncement(trx, id);
+    const now = iso(ctx.clock.now());
+    const after = await announcementsRepository.changeStatus(
+      trx,
+      id,
+      t.from,
+      t.to,
+      t.to === 'published' ? now : null,
+      now,
+    );
+    if (!after) throw new AppError('INVALID_TRANSITION');
+    await recordAudit(trx, ctx, {
+      entityType: 'announcement',
+      entityId: id,
+      action: t.action,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id));
+  });
+}
+
+/** Pinned announcements head the home page list. */
+export async function pinAnnouncement(
+  ctx: ServiceContext,
+  id: string,
+  pinned: boolean,
+): Promise<AnnouncementDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await loadAnnouncement(trx, id);
+    const after = await announcementsRepository.update(trx, id, {
+      pinned: pinned ? 1 : 0,
+      updated_at: iso(ctx.clock.now()),
+    });
+    if (!after) throw notFound();
+    await recordAudit(trx, ctx, {
+      entityType: 'announcement',
+      entityId: id,
+      action: pinned ? 'ANNOUNCEMENT_PINNED' : 'ANNOUNCEMENT_UNPINNED',
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id));
+  });
+}
+
+/**
+ * Only a draft can be deleted (a published one is unpublished first). Its attachments go with it; a
+ * stored file is removed after commit, and only when no row refers to it any more.
+ */
+export async function deleteAnnouncement(ctx: ServiceContext, id: string): Promise<void> {
+  const orphans = await ctx.db.transaction().execute(async (trx) => {
+    const before = await loadAnnouncement(trx, id);
+    if (before.status !== 'draft') throw new AppError('INVALID_TRANSITION');
+    const removed = await announcementsRepository.deleteAttachmentsOf(trx, id);
+    if ((await announcementsRepository.deleteDraft(trx, id)) === 0) throw new AppError('INVALID_TRANSITION');
+    const unreferenced: (string | null)[] = [];
+    for (const r of removed) {
+      unreferenced.push(await releaseFile(trx, r.file_sha256, { type: ATTACHMENT_OWNER, id: r.id }));
+    }
+    await recordAudit(trx, ctx, {
+      entityType: 'announcement',
+      entityId: id,
+      action: 'ANNOUNCEMENT_DELETED',
+      before: { ...auditView(before), attachmentCount: removed.length },
+    });
+    return unreferenced;
+  });
+  await removeUnreferencedFiles(ctx, orphans);
+}

@@ -1,0 +1,50 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The only markup an announcement keeps: basic formatting and links. No script, style, event handler,
+ * iframe or javascript: URL survives; every link opens in a new tab without access to this page.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'a',
+  ],
+  allowedAttributes: { a: ['href', 'target', 'rel'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  allowedClasses: {},
+  allowedStyles: {},
+  allowVulnerableTags: false,
+  // script, style, textarea… lose their content too, not only their tags.
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    // Rebuilt from scratch: only href is carried over, target and rel are ours.
+    a: (_tagName, attribs) => ({
+      tagName: 'a',
+      attribs: {
+        ...(attribs.href ? { href: attribs.href.trim() } : {}),
+        target: '_blank',
+        rel: 'noopener noreferrer',
+      },
+    }),
+  },
+};
+
+export function sanitizeAnnouncementHtml(dirty: string): string {
+  return sanitizeHtml(dirty, OPTIONS).trim();
+}
