@@ -1,0 +1,169 @@
+import {
+  BookOutlined,
+  DesktopOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { PendingGate } from '../features/auth/components/pending-gate';
+import { useT } from '../lib/i18n';
+import { RoleLayout } from './layouts/role-layout';
+import { RequireRole } from './require-role';
+import { NotFoundPage } from './not-found-page';
+
+/**
+ * Pages are loaded lazily per route (code splitting). Each feature adds its routes here, and a menu
+ * entry only once its page exists: no menu item leads nowhere.
+ */
+function EnterpriseLayout() {
+  const t = useT();
+  return (
+    <RequireRole role="enterprise">
+      <RoleLayout
+        profilePath="/portal/profile"
+        menu={[
+          { path: '/portal/applications', label: t('menu.applications'), icon: <FileTextOutlined /> },
+          { path: '/portal/profile', label: t('menu.profile'), icon: <IdcardOutlined /> },
+          { path: '/portal/password', label: t('menu.password'), icon: <LockOutlined /> },
+        ]}
+      />
+    </RequireRole>
+  );
+}
+
+/** A page loaded on first visit, with a spinner meanwhile. */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+  return (
+    <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '120px auto' }} />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function OfficerLayout() {
+  const t = useT();
+  return (
+    <RequireRole role="officer">
+      <RoleLayout
+        profilePath="/bureau/password"
+        menu={[
+          { path: '/bureau', label: t('menu.workspace'), icon: <DesktopOutlined /> },
+          { path: '/bureau/password', label: t('menu.password'), icon: <LockOutlined /> },
+        ]}
+      />
+    </RequireRole>
+  );
+}
+
+function AdminLayout() {
+  const t = useT();
+  return (
+    <RequireRole role="admin">
+      <RoleLayout
+        profilePath="/admin/password"
+        menu={[
+          { path: '/admin/officers', label: t('menu.officers'), icon: <TeamOutlined /> },
+          { path: '/admin/pending-users', label: t('menu.pendingUsers'), icon: <UserAddOutlined /> },
+          { path: '/admin/announcements', label: t('menu.announcements'), icon: <NotificationOutlined /> },
+          { path: '/admin/manual', label: t('menu.manual'), icon: <BookOutlined /> },
+          { path: '/admin/password', label: t('menu.password'), icon: <LockOutlined /> },
+        ]}
+      />
+    </RequireRole>
+  );
+}
+
+const changePasswordPage = () => import('../features/account/change-password-page');
+
+/** A portal page; a user still waiting for the organisation's approval sees the waiting notice instead. */
+function portalPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return <PendingGate>{lazyPage(load, name)}</PendingGate>;
+}
+
+export const routes: RouteObject[] = [
+  { path: '/', element: lazyPage(() => import('../features/home/components/home-page'), 'HomePage') },
+  {
+    path: '/register',
+    element: lazyPage(() => import('../features/auth/components/register-page'), 'RegisterPage'),
+  },
+  {
+    path: '/forgot-password',
+    element: lazyPage(() => import('../features/auth/components/forgot-password-page'), 'ForgotPasswordPage'),
+  },
+  {
+    path: '/announcements/:id',
+    element: lazyPage(
+      () => import('../features/announcements/components/announcement-detail-page'),
+      'AnnouncementDetailPage',
+    ),
+  },
+  {
+    path: '/portal',
+    element: <EnterpriseLayout />,
+    children: [
+      { index: true, element: <Navigate to="/portal/applications" replace /> },
+      {
+        path: 'applications',
+        element: portalPage(
+          () => import('../features/applications/components/applications-page'),
+          'ApplicationsPage',
+        ),
+      },
+      {
+        path: 'profile',
+        element: portalPage(() => import('../features/profile/components/profile-page'), 'ProfilePage'),
+      },
+      {
+        path: 'password',
+        element: portalPage(changePasswordPage, 'ChangePasswordPage'),
+      },
+    ],
+  },
+  {
+    path: '/bureau',
+    element: <OfficerLayout />,
+    children: [
+      { index: true, element: lazyPage(() => import('../features/bureau/workspace-page'), 'WorkspacePage') },
+      { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
+    ],
+  },
+  {
+    path: '/admin',
+    element: <AdminLayout />,
+    children: [
+      { index: true, element: <Navigate to="/admin/officers" replace /> },
+      {
+        path: 'officers',
+        element: lazyPage(() => import('../features/admin/pages/officers-page'), 'OfficersPage'),
+      },
+      {
+        path: 'pending-users',
+        element: lazyPage(() => import('../features/admin/pages/pending-users-page'), 'PendingUsersPage'),
+      },
+      {
+        path: 'announcements',
+        element: lazyPage(() => import('../features/admin/pages/announcements-page'), 'AnnouncementsPage'),
+      },
+      {
+        path: 'announcements/:id',
+        element: lazyPage(
+          () => import('../features/admin/pages/announcement-editor-page'),
+          'AnnouncementEditorPage',
+        ),
+      },
+      {
+        path: 'manual',
+        element: lazyPage(() => import('../features/admin/pages/manual-page'), 'ManualPage'),
+      },
+      { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+];

@@ -1,0 +1,84 @@
+import { LockOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Form, Input } from 'antd';
+import { changePasswordBodySchema } from '@ccc/domain';
+import { PageHeader } from '../../components/page-header';
+import { useT } from '../../lib/i18n';
+import { applyServerErrors, zodRule } from '../../lib/zod-form';
+import { useChangePassword, type ChangePasswordBody } from './api';
+
+/** 修改密码, for every role: the current password, then the new one twice. */
+export function ChangePasswordPage() {
+  const t = useT();
+  const [form] = Form.useForm<ChangePasswordBody>();
+  const change = useChangePassword();
+  const { message } = AntApp.useApp();
+
+  async function onFinish(values: ChangePasswordBody) {
+    try {
+      await change.mutateAsync(values);
+      form.resetFields();
+      void message.success(t('account.changed'));
+    } catch (err) {
+      if (!applyServerErrors(form, err)) void message.error(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('account.title')} description={t('account.passwordPolicy')} />
+      <Card>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void onFinish(v)}
+          style={{ maxWidth: 440, margin: '16px auto' }}
+        >
+          <Form.Item
+            name="currentPassword"
+            label={t('account.currentPassword')}
+            required
+            rules={[zodRule(changePasswordBodySchema, 'currentPassword', t)]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={128} />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('account.newPassword')}
+            required
+            rules={[zodRule(changePasswordBodySchema, 'password', t)]}
+            extra={t('register.password.extra')}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
+          </Form.Item>
+          <Form.Item
+            name="confirmPassword"
+            label={t('account.confirmPassword')}
+            required
+            dependencies={['password']}
+            rules={[
+              { required: true, message: t('v.required') },
+              ({ getFieldValue }) => ({
+                validator: async (_, v: string) => {
+                  if (v && v !== getFieldValue('password')) throw new Error(t('v.password.mismatch'));
+                },
+              }),
+            ]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
+          </Form.Item>
+          <Form.Item style={{ textAlign: 'center', marginTop: 8, marginBottom: 0 }}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              size="large"
+              loading={change.isPending}
+              style={{ minWidth: 140 }}
+            >
+              {t('common.save')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </>
+  );
+}
