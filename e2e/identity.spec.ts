@@ -180,7 +180,11 @@ describe('identity in Chromium: register, log in, enterprise information, passwo
     const address = page.getByLabel('申请单位地址');
     await expect.poll(() => address.inputValue()).toBe('深圳市南山区科技园科苑路15号');
     await page.getByText(first.orgCode).waitFor();
-    await page.locator('.ant-cascader').getByText(/南山区/).first().waitFor();
+    await page
+      .locator('.ant-cascader')
+      .getByText(/南山区/)
+      .first()
+      .waitFor();
     await address.fill('深圳市南山区粤海街道高新南一道8号');
     await page.getByLabel('联系人手机').fill('13900139000');
     await page.getByRole('button', { name: '保存' }).click();
