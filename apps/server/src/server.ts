@@ -8,7 +8,10 @@ import { prepareDatabase } from './startup';
 /** Process entry: read config, prepare the database, listen, close gracefully. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db } = createDatabase(config);
+  const { db } = createDatabase({
+    ...config,
+    onIdleError: (err) => console.error(`database connection lost: ${err.message}`),
+  });
   const { app, deps, outbox } = await buildApp({ config, db });
   await prepareDatabase(deps);
   outbox.start();

@@ -18,9 +18,13 @@ export function createDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  onIdleError?: (err: Error) => void;
 }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover, a forced database drop) must not
+    // crash the process: the pool replaces it on next use.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });

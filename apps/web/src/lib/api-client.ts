@@ -40,7 +40,31 @@ async function parseError(res: Response): Promise<ApiError> {
   );
 }
 
+/**
+ * The CSRF token for state-changing requests: the session's, or before login the double-submit token.
+ * A page opened directly (no session query yet) or a token gone stale (logout, expiry elsewhere) is
+ * fetched from /api/auth/session on demand.
+ */
+async function refreshCsrfToken(): Promise<void> {
+  const res = await fetch('/api/auth/session', {
+    credentials: 'same-origin',
+    headers: { 'accept-language': language },
+  });
+  if (res.ok) csrfToken = ((await res.json()) as { csrfToken: string | null }).csrfToken;
+}
+
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  if (method !== 'GET' && !csrfToken) await refreshCsrfToken();
+  try {
+    return await send<T>(method, url, body);
+  } catch (err) {
+    if (!(err instanceof ApiError && err.code === 'CSRF_INVALID')) throw err;
+    await refreshCsrfToken();
+    return send<T>(method, url, body);
+  }
+}
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': language };
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
@@ -67,7 +91,12 @@ export const api = {
 /**
  * Upload with progress (fetch cannot report upload progress): XMLHttpRequest with the same headers.
  */
-export function uploadFile<T>(url: string, file: File, onProgress?: (percent: number) => void): Promise<T> {
+export async function uploadFile<T>(
+  url: string,
+  file: File,
+  onProgress?: (percent: number) => void,
+): Promise<T> {
+  if (!csrfToken) await refreshCsrfToken();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
