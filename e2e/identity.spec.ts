@@ -171,7 +171,7 @@ describe('identity in Chromium: register, log in, enterprise information, passwo
     ])
       await page.getByRole('columnheader', { name: column, exact: true }).waitFor();
     await page.getByText('暂无免办申请').waitFor();
-    expect(await page.getByRole('button', { name: '新增申请' }).count()).toBe(0);
+    await page.getByRole('button', { name: '新增申请' }).waitFor();
     await snap(page, 'portal-applications');
 
     // 修改企业信息 behind the person icon: the organisation's address changes and stays changed

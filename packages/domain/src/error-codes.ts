@@ -19,6 +19,8 @@ export const errorCodes = [
   'USERNAME_TAKEN',
   'RESET_CODE_INVALID',
   'PASSWORD_INCORRECT',
+  'SERIAL_EXHAUSTED',
+  'APPLICATION_INCOMPLETE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -43,6 +45,10 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   USERNAME_TAKEN: 409,
   RESET_CODE_INVALID: 400,
   PASSWORD_INCORRECT: 400,
+  /** A year's serials (999,999) are used up: an operator must act; never wrapped. */
+  SERIAL_EXHAUSTED: 503,
+  /** 提交's completeness check: `fields` names every missing item. */
+  APPLICATION_INCOMPLETE: 400,
   INTERNAL: 500,
 };
 

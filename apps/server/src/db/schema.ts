@@ -36,6 +36,9 @@ export interface Database {
   announcements: AnnouncementsTable;
   announcement_attachments: AnnouncementAttachmentsTable;
   counters: CountersTable;
+  applications: ApplicationsTable;
+  application_products: ApplicationProductsTable;
+  application_attachments: ApplicationAttachmentsTable;
 }
 
 export interface SettingsTable {
@@ -344,4 +347,82 @@ export interface CountersTable {
   name: string;
   period: string;
   value: number;
+}
+
+/** A CCC exemption application (0002). Status values: the domain's applicationStatuses. */
+export interface ApplicationsTable {
+  id: string;
+  /** 申请编号, assigned on the first save, never changed or reused. */
+  number: string;
+  organisation_id: string;
+  created_by: string;
+  bureau_code: string;
+  clause_code: string;
+  sub_clause_code: string | null;
+  applicant_type_code: string | null;
+  location_division_code: string;
+  location_address_type_code: string | null;
+  location_address: string | null;
+  use_division_code: string | null;
+  use_address: string | null;
+  bill_of_lading_no: string | null;
+  contract_no: string | null;
+  invoice_no: string | null;
+  product_features: string | null;
+  exemption_reason: string | null;
+  safety_assurance: string | null;
+  display_start_date: string | null;
+  display_end_date: string | null;
+  post_display_disposal: string | null;
+  status: string;
+  certificate_number: string | null;
+  return_reason: string | null;
+  refuse_reason: string | null;
+  product_count: number;
+  first_product_name: string | null;
+  created_at: string;
+  updated_at: string;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  /** submitted_at once submitted, else created_at: what the list's date range filters on. */
+  listed_at: string;
+  accepted_at: string | null;
+  returned_at: string | null;
+  decided_at: string | null;
+}
+
+/** A product line of an application. `quantity` is a canonical decimal string, never a float. */
+export interface ApplicationProductsTable {
+  id: string;
+  application_id: string;
+  organisation_id: string;
+  line_no: number;
+  hs_code: string;
+  hs_name: string;
+  product_name: string;
+  model: string;
+  brand: string | null;
+  quantity: string;
+  unit: string;
+  manufacturer: string | null;
+  origin_country: string | null;
+  purpose: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The current file of one attachment type of an application (0003); unique per (application, type). */
+export interface ApplicationAttachmentsTable {
+  id: string;
+  application_id: string;
+  attachment_type_code: string;
+  file_sha256: string;
+  filename: string;
+  size: number;
+  mime: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  /** The application it was taken over from (reusable types), else null. */
+  taken_over_from: string | null;
 }

@@ -73,4 +73,16 @@ export const mailEnUS: MailTemplates = {
       'If this change was not authorised, log in to check it and contact the administrator.',
     ],
   }),
+  applicationSubmitted: (p) => ({
+    subject: `CCC exemption application submitted (${p.number})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `Your organisation's CCC exemption application ${p.number} was ${p.resubmission ? 'corrected and submitted again' : 'submitted'} on ${p.at} by user ${p.submittedBy} and awaits acceptance.`,
+      `Exemption clause: ${p.clauseName}`,
+      `Accepting bureau: ${p.bureauName}`,
+      '',
+      `Until it is accepted it can be withdrawn under "CCC exemption applications"; follow its progress at ${p.url}.`,
+    ],
+  }),
 };

@@ -28,6 +28,17 @@ export interface MailParams {
     at: string;
     changes: { labelZh: string; labelEn: string; before: string; after: string }[];
   };
+  applicationSubmitted: {
+    recipientName: string;
+    number: string;
+    clauseName: string;
+    bureauName: string;
+    submittedBy: string;
+    at: string;
+    /** Submitted again after the bureau returned it. */
+    resubmission: boolean;
+    url: string;
+  };
 }
 
 export type MailName = keyof MailParams;

@@ -73,4 +73,16 @@ export const mailZhCN: MailTemplates = {
       '如非本单位授权的修改，请及时登录系统核对并联系系统管理员。',
     ],
   }),
+  applicationSubmitted: (p) => ({
+    subject: `CCC免办申请已提交（${p.number}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位的CCC免办申请（申请编号 ${p.number}）已于 ${p.at} 由用户 ${p.submittedBy} ${p.resubmission ? '修改后重新提交' : '提交'}，等待受理。`,
+      `免办条款：${p.clauseName}`,
+      `受理市场监督管理局：${p.bureauName}`,
+      '',
+      `受理前可在“CCC免办申请”中撤回；办理进度请登录系统（${p.url}）查看。`,
+    ],
+  }),
 };

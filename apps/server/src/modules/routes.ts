@@ -8,6 +8,9 @@ import { bureauWorkspaceRoutes } from './officers/bureau-workspace.routes';
 import { officersAdminRoutes } from './officers/officers.routes';
 import { referenceRoutes } from './reference/reference.routes';
 import { manualRoutes } from './manual/manual.routes';
+import { hsCodesRoutes } from './hs-codes/hs-codes.routes';
+import { applicationsRoutes } from './applications/applications.routes';
+import { attachmentsRoutes } from './attachments/attachments.routes';
 
 /** Every module's routes, mounted under /api. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -20,4 +23,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(bureauWorkspaceRoutes, { prefix: '/bureau' });
   await app.register(referenceRoutes);
   await app.register(manualRoutes);
+  await app.register(hsCodesRoutes);
+  await app.register(applicationsRoutes);
+  await app.register(attachmentsRoutes);
 };

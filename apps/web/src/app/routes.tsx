@@ -81,6 +81,7 @@ function AdminLayout() {
 }
 
 const changePasswordPage = () => import('../features/account/change-password-page');
+const applicationFormPage = () => import('../features/applications/components/application-form-page');
 
 /** A portal page; a user still waiting for the organisation's approval sees the waiting notice instead. */
 function portalPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -114,6 +115,21 @@ export const routes: RouteObject[] = [
         element: portalPage(
           () => import('../features/applications/components/applications-page'),
           'ApplicationsPage',
+        ),
+      },
+      {
+        path: 'applications/new',
+        element: portalPage(applicationFormPage, 'ApplicationFormPage'),
+      },
+      {
+        path: 'applications/:id/edit',
+        element: portalPage(applicationFormPage, 'ApplicationFormPage'),
+      },
+      {
+        path: 'applications/:id',
+        element: portalPage(
+          () => import('../features/applications/components/application-detail-page'),
+          'ApplicationDetailPage',
         ),
       },
       {

@@ -20,6 +20,44 @@ export const enUS: Record<MessageKey, string> = {
   'v.captcha': 'Enter the characters in the image',
   'v.bureau': 'Choose the bureau',
   'v.bureau.unknown': 'This bureau does not exist or is disabled',
+  // applications
+  'v.date': 'Enter a valid date (YYYY-MM-DD)',
+  'v.application.clause': 'Choose the exemption clause',
+  'v.application.clauseUnavailable': 'This exemption clause does not exist or is disabled; choose another',
+  'v.application.subClause': 'This clause needs a second-level clause',
+  'v.application.subClauseNotOfClause': 'This second-level clause does not belong to the exemption clause',
+  'v.application.applicantType': 'This clause needs an applicant type',
+  'v.application.applicantTypeNotOfClause': 'This applicant type does not belong to the exemption clause',
+  'v.application.addressType': 'Choose the address type',
+  'v.application.addressTypeUnavailable': 'This address type does not exist or is disabled; choose another',
+  'v.application.bureau': 'Choose one accepting bureau',
+  'v.application.bureauNotCovering':
+    'This bureau does not accept applications from that location; choose one of the bureaus offered',
+  'v.application.bureauUnavailable':
+    'This bureau is disabled; to change it, delete this draft and start a new application',
+  'v.application.divisionNotCovered': 'This division is outside the jurisdiction of the application’s bureau',
+  'v.application.fixed':
+    'The exemption clause and the accepting bureau cannot change after the first save; to change them, delete this draft and start a new application',
+  'v.application.documentNumbers':
+    'Fill in at least one of bill of lading, import contract and invoice number',
+  'v.application.displayPeriod': 'The display start date cannot be after its end date',
+  'v.application.products': 'Add at least one product',
+  'v.application.attachmentMissing': 'Upload the required attachment: {name}',
+  'v.hsCode': 'An HS code has 10 digits',
+  'v.hsCode.unavailable': 'This HS code does not exist or is disabled; pick one with “Select”',
+  // attachments
+  'v.attachment.typeNotForClause':
+    'The exemption clause of this application does not call for this attachment',
+  'v.attachment.file': 'Choose a file to upload',
+  'e.attachment.tooLarge': 'An attachment may be at most 20 MB; compress or split it and upload again',
+  'e.attachment.fileType':
+    'Only PDF, JPG and PNG files are accepted (judged by the content; renaming does not help)',
+  'v.quantity.format': 'The quantity must be a number, e.g. 12.5',
+  'v.quantity.decimals': 'At most 3 decimal places',
+  'v.quantity.positive': 'The quantity must be greater than 0',
+  'v.quantity.tooLarge': 'The quantity is too large',
+  'e.SERIAL_EXHAUSTED': 'This year’s {name} are used up; contact the administrator',
+  'e.APPLICATION_INCOMPLETE': 'The application is incomplete; complete the items listed, then submit',
   'e.VALIDATION_FAILED': 'Some information is not valid; see the messages',
   'e.UNAUTHENTICATED': 'Please log in',
   'e.SESSION_EXPIRED': 'Your session has ended; please log in again',

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { ServiceContext } from '../../context';
 import { iso } from '../../lib/clock';
+import { auditRepository } from './audit.repository';
 
 export interface AuditEvent {
   entityType: string;
@@ -55,4 +56,51 @@ export async function recordAudit(
       user_agent: ctx.userAgent,
     })
     .execute();
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  organisationId: string | null;
+  bureauCode: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const parseJson = (text: string | null): Record<string, unknown> | null => {
+  if (!text) return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The history of one entity (e.g. an application), oldest first. The caller decides who may see it:
+ * this reads whatever the log holds about the entity.
+ */
+export async function listAuditOfEntity(
+  ctx: Pick<ServiceContext, 'db'>,
+  entityType: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
+  const rows = await auditRepository.listOfEntity(ctx.db, entityType, entityId);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorUsername: r.actor_username,
+    actorRole: r.actor_role,
+    organisationId: r.organisation_id,
+    bureauCode: r.bureau_code,
+    action: r.action,
+    before: parseJson(r.before_json),
+    after: parseJson(r.after_json),
+  }));
 }

@@ -18,4 +18,18 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       return { status: 'ok' as const, database: dialectName(request.ctx.db) };
     },
   );
+
+  // A liveness probe that asks nothing of the database: the process answers, that is all. Also the
+  // bare route `npm run bench` compares the other endpoints with (a constant JSON body).
+  app.get(
+    '/ping',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness without a database round trip: a constant body',
+        response: { 200: z.object({ pong: z.literal(true) }) },
+      },
+    },
+    () => ({ pong: true as const }),
+  );
 };

@@ -242,3 +242,34 @@ export async function findAddressTypeRows(db: Db) {
     .orderBy('code')
     .execute();
 }
+
+// ---------------------------------------------------------------- names (enabled or not), units
+
+/** Code → name of clauses, second-level clauses, applicant types and address types, disabled ones too. */
+export async function findNameRows(db: Db) {
+  const [clauses, subClauses, applicantTypes, addressTypes] = await Promise.all([
+    db.selectFrom('clauses').select(['code', 'name']).execute(),
+    db.selectFrom('sub_clauses').select(['code', 'name']).execute(),
+    db.selectFrom('applicant_types').select(['code', 'name']).execute(),
+    db.selectFrom('address_types').select(['code', 'name']).execute(),
+  ]);
+  return { clauses, subClauses, applicantTypes, addressTypes };
+}
+
+export async function findBureauNameRows(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('bureaus').select(['code', 'name']).where('code', 'in', codes).execute();
+}
+
+/** The customs units of the enabled HS codes (first and second unit), the most frequent first. */
+export async function findUnitRows(db: Db) {
+  const { rows } = await sql<{ code: string | null; name: string; uses: number }>`
+    select u.code as code, u.name as name, cast(count(*) as integer) as uses from (
+      select unit1_code as code, unit1 as name from hs_codes where enabled = 1 and unit1 is not null and unit1 <> ''
+      union all
+      select unit2_code as code, unit2 as name from hs_codes where enabled = 1 and unit2 is not null and unit2 <> ''
+    ) u
+    group by u.code, u.name
+    order by uses desc, u.name`.execute(db);
+  return rows.map((r) => ({ code: r.code, name: r.name, uses: Number(r.uses) }));
+}

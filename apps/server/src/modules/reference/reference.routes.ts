@@ -4,6 +4,7 @@ import {
   bureausForDivisionQuerySchema,
   clauseListResponseSchema,
   divisionTreeResponseSchema,
+  unitListResponseSchema,
 } from '@ccc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
   listAddressTypes,
   listBureaus,
   listClauses,
+  listCustomsUnits,
 } from './reference.service';
 
 /** Clients may reuse the tree for 10 minutes, then revalidate with If-None-Match. */
@@ -87,5 +89,20 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await listAddressTypes(request.ctx) }),
+  );
+
+  app.get(
+    '/reference/units',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Customs units (单位) of the HS table, the most frequent first',
+        response: { 200: unitListResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=600');
+      return { items: await listCustomsUnits(request.ctx) };
+    },
   );
 };

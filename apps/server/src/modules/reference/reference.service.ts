@@ -229,3 +229,43 @@ export async function listClauses(ctx: ReferenceContext): Promise<Clause[]> {
 export async function listAddressTypes(ctx: ReferenceContext): Promise<AddressType[]> {
   return repo.findAddressTypeRows(ctx.db);
 }
+
+// ---------------------------------------------------------------- names for records, customs units
+
+export interface ReferenceNames {
+  clauses: Map<string, string>;
+  subClauses: Map<string, string>;
+  applicantTypes: Map<string, string>;
+  addressTypes: Map<string, string>;
+}
+
+/**
+ * The names of clauses, second-level clauses, applicant types and address types by code, including
+ * disabled ones: a record made under a code that was disabled since still shows its name.
+ */
+export async function findReferenceNames(ctx: ReferenceContext): Promise<ReferenceNames> {
+  const rows = await repo.findNameRows(ctx.db);
+  const toMap = (list: { code: string; name: string }[]) => new Map(list.map((r) => [r.code, r.name]));
+  return {
+    clauses: toMap(rows.clauses),
+    subClauses: toMap(rows.subClauses),
+    applicantTypes: toMap(rows.applicantTypes),
+    addressTypes: toMap(rows.addressTypes),
+  };
+}
+
+/** Bureau names by code, enabled or not. */
+export async function findBureauNames(
+  ctx: ReferenceContext,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await repo.findBureauNameRows(ctx.db, [...new Set(codes)]);
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** 单位: the customs units of the HS table (first and second units), the most used first. */
+export async function listCustomsUnits(
+  ctx: ReferenceContext,
+): Promise<{ code: string | null; name: string; uses: number }[]> {
+  return repo.findUnitRows(ctx.db);
+}

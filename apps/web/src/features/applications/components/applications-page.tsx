@@ -1,117 +1,271 @@
-import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Space, Table } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ApplicationListItem } from '@ccc/domain';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
-import { useT } from '../../../lib/i18n';
-import { useClauses } from '../api/clauses';
-
-/** The states an application passes through (SPEC §3); the workflow table arrives with the applications. */
-const statuses = ['draft', 'submitted', 'accepted', 'returned', 'issued', 'refused'] as const;
-
-interface ApplicationRow {
-  id: string;
-  number: string;
-  certificateNo: string | null;
-  clause: string;
-  product: string;
-  bureau: string;
-  submittedAt: string | null;
-  status: string;
-}
+import { ApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { errorText } from '../../admin/components/error-text';
+import { formatTime } from '../../admin/components/format';
+import {
+  exportUrl,
+  useApplications,
+  useDeleteApplication,
+  useSubmitApplication,
+  useWithdrawApplication,
+} from '../api/applications';
+import { download } from '../api/download';
+import { ApplicationsQuery, paramsFromQuery, queryFromParams } from './applications-query';
+import { StatusTag } from './status-tag';
+import { SubmitProblems, type Problem } from './submit-problems';
+import './applications.css';
 
 /**
- * CCC免办申请: the organisation's applications with the query form of SPEC §3.1. The applications
- * themselves (and 新增申请) come with the next issue; until then the list is honestly empty.
+ * 「CCC免办申请」 (SPEC §3.1): the organisation's applications, newest first, queried and paged on the
+ * server; per row only the actions the workflow allows in its state; 新增申请 above the list; 导出Excel.
  */
 export function ApplicationsPage() {
-  const t = useT();
-  const [form] = Form.useForm();
-  const clauses = useClauses();
-  const rows: ApplicationRow[] = [];
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => queryFromParams(params), [params]);
+  const list = useApplications(query);
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const del = useDeleteApplication();
+  const submit = useSubmitApplication();
+  const withdraw = useWithdrawApplication();
+  const [exporting, setExporting] = useState(false);
+  const [problems, setProblems] = useState<{ id: string; number: string; items: Problem[] } | null>(null);
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    try {
+      await action();
+      void message.success(done);
+    } catch (err) {
+      void message.error(errorText(err, t));
+    }
+  }
+
+  async function submitRow(row: ApplicationListItem) {
+    try {
+      await submit.mutateAsync(row.id);
+      void message.success(t('apps.submit.done', { number: row.number }));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'APPLICATION_INCOMPLETE') {
+        setProblems({ id: row.id, number: row.number, items: err.fields });
+      } else void message.error(errorText(err, t));
+    }
+  }
+
+  async function exportExcel() {
+    setExporting(true);
+    try {
+      await download(exportUrl(query), locale, `${t('apps.title')}.xlsx`);
+    } catch (err) {
+      void message.error(errorText(err, t));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const rows = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
 
   return (
     <>
       <PageHeader title={t('apps.title')} description={t('apps.description')} />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-        <Form form={form} layout="vertical" aria-label={t('apps.query')}>
-          <Row gutter={16}>
-            <Col span={6}>
-              <Form.Item name="number" label={t('apps.col.number')}>
-                <Input allowClear maxLength={19} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="certificateNo" label={t('apps.col.certificateNo')}>
-                <Input allowClear maxLength={13} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="status" label={t('apps.col.status')}>
-                <Select
-                  allowClear
-                  placeholder={t('apps.all')}
-                  options={statuses.map((s) => ({ value: s, label: t(`apps.status.${s}`) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="clause" label={t('apps.col.clause')}>
-                <Select
-                  allowClear
-                  placeholder={t('apps.all')}
-                  loading={clauses.isPending}
-                  popupMatchSelectWidth={false}
-                  options={clauses.data?.items.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="hsCode" label={t('apps.hsCode')}>
-                <Input allowClear maxLength={10} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="productName" label={t('apps.productName')}>
-                <Input allowClear maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="submittedBetween" label={t('apps.col.submittedAt')}>
-                <DatePicker.RangePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label=" " colon={false}>
-                <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                    {t('common.search')}
-                  </Button>
-                  <Button icon={<UndoOutlined />} onClick={() => form.resetFields()}>
-                    {t('common.reset')}
-                  </Button>
-                </Space>
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
-      <Card title={t('apps.list')}>
-        <Table<ApplicationRow>
+      <ApplicationsQuery query={query} setParams={setParams} />
+      <Card
+        title={t('apps.list')}
+        extra={
+          <Space>
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => void navigate('/portal/applications/new')}
+            >
+              {t('apps.new')}
+            </Button>
+            <Tooltip title={t('apps.export.hint')}>
+              <Button
+                icon={<DownloadOutlined aria-hidden />}
+                loading={exporting}
+                onClick={() => void exportExcel()}
+              >
+                {t('apps.export')}
+              </Button>
+            </Tooltip>
+          </Space>
+        }
+      >
+        <Table<ApplicationListItem>
           rowKey="id"
           dataSource={rows}
-          pagination={false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apps.empty')} /> }}
+          loading={list.isFetching}
+          size="middle"
+          locale={{
+            emptyText: list.isError ? (
+              <Typography.Text type="danger">{errorText(list.error, t)}</Typography.Text>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apps.empty')} />
+            ),
+          }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total,
+            showSizeChanger: true,
+            showTotal: (n) =>
+              list.data?.totalCapped ? t('apps.totalCapped', { total: n }) : t('common.total', { total: n }),
+            onChange: (page, pageSize) =>
+              setParams(
+                paramsFromQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize }),
+              ),
+          }}
           columns={[
-            { title: t('apps.col.number'), dataIndex: 'number' },
-            { title: t('apps.col.certificateNo'), dataIndex: 'certificateNo' },
-            { title: t('apps.col.clause'), dataIndex: 'clause' },
-            { title: t('apps.col.product'), dataIndex: 'product' },
-            { title: t('apps.col.bureau'), dataIndex: 'bureau' },
-            { title: t('apps.col.submittedAt'), dataIndex: 'submittedAt' },
-            { title: t('apps.col.status'), dataIndex: 'status' },
-            { title: t('common.actions'), key: 'actions' },
+            {
+              title: t('apps.col.number'),
+              dataIndex: 'number',
+              width: 172,
+              render: (n: string, r) => (
+                <Link to={`/portal/applications/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {n}
+                </Link>
+              ),
+            },
+            {
+              title: t('apps.col.certificateNo'),
+              dataIndex: 'certificateNumber',
+              width: 120,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('apps.col.clause'),
+              key: 'clause',
+              render: (_: unknown, r) => (
+                <Tooltip title={`${r.clauseCode} ${r.clauseName}`}>
+                  <span className="apps-clamp">
+                    {r.clauseCode} {r.clauseName}
+                  </span>
+                </Tooltip>
+              ),
+            },
+            {
+              title: t('apps.col.product'),
+              key: 'product',
+              render: (_: unknown, r) =>
+                r.productCount === 0 ? (
+                  <Typography.Text type="secondary">{t('apps.noProducts')}</Typography.Text>
+                ) : (
+                  <Tooltip title={r.firstProductName}>
+                    <span className="apps-clamp">
+                      {r.productCount > 1
+                        ? t('apps.productSummary', { name: r.firstProductName ?? '', count: r.productCount })
+                        : r.firstProductName}
+                    </span>
+                  </Tooltip>
+                ),
+            },
+            {
+              title: t('apps.col.bureau'),
+              dataIndex: 'bureauName',
+              render: (v: string) => <span className="apps-clamp">{v}</span>,
+            },
+            {
+              title: t('apps.col.submittedAt'),
+              dataIndex: 'submittedAt',
+              width: 104,
+              render: (v: string | null) =>
+                v ? <Tooltip title={formatTime(v)}>{dayjs(v).format('YYYY-MM-DD')}</Tooltip> : '—',
+            },
+            {
+              title: t('apps.col.status'),
+              dataIndex: 'status',
+              width: 96,
+              render: (s: ApplicationListItem['status']) => <StatusTag status={s} />,
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: locale === 'zh-CN' ? 140 : 180,
+              render: (_: unknown, r) => (
+                <Space size={4} wrap>
+                  {r.actions.includes('view') && (
+                    <Link to={`/portal/applications/${r.id}`}>{t('common.view')}</Link>
+                  )}
+                  {r.actions.includes('edit') && (
+                    <Link to={`/portal/applications/${r.id}/edit`}>{t('common.edit')}</Link>
+                  )}
+                  {r.actions.includes('delete') && (
+                    <Popconfirm
+                      title={t('apps.delete.confirm', { number: r.number })}
+                      description={t('apps.delete.note')}
+                      okText={t('common.delete')}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() =>
+                        void run(() => del.mutateAsync(r.id), t('apps.delete.done', { number: r.number }))
+                      }
+                    >
+                      <Typography.Link type="danger">{t('common.delete')}</Typography.Link>
+                    </Popconfirm>
+                  )}
+                  {r.actions.includes('submit') && (
+                    <Popconfirm
+                      title={t('apps.submit.confirm', { number: r.number })}
+                      description={t('apps.submit.note')}
+                      okText={t('common.submit')}
+                      onConfirm={() => void submitRow(r)}
+                    >
+                      <Typography.Link>{t('common.submit')}</Typography.Link>
+                    </Popconfirm>
+                  )}
+                  {r.actions.includes('withdraw') && (
+                    <Popconfirm
+                      title={t('apps.withdraw.confirm', { number: r.number })}
+                      description={t('apps.withdraw.note')}
+                      okText={t('apps.withdraw')}
+                      onConfirm={() =>
+                        void run(
+                          () => withdraw.mutateAsync(r.id),
+                          t('apps.withdraw.done', { number: r.number }),
+                        )
+                      }
+                    >
+                      <Typography.Link>{t('apps.withdraw')}</Typography.Link>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
+      <Modal
+        open={!!problems}
+        title={t('apps.submit.failedTitle', { number: problems?.number ?? '' })}
+        onCancel={() => setProblems(null)}
+        okText={t('apps.submit.goEdit')}
+        cancelText={t('common.back')}
+        onOk={() => {
+          if (problems) void navigate(`/portal/applications/${problems.id}/edit`);
+        }}
+        width={640}
+      >
+        {problems && <SubmitProblems problems={problems.items} />}
+      </Modal>
     </>
   );
 }
