@@ -57,3 +57,26 @@ export const manualInfoSchema = z.object({
   size: z.number().int().nullable(),
   updatedAt: z.string().nullable(),
 });
+
+/**
+ * The only markup an announcement keeps: basic formatting and links (http, https, mailto). The server
+ * sanitises with exactly this list; the editor's preview mirrors it so what it shows is what is kept.
+ */
+export const announcementAllowedTags = [
+  'p',
+  'br',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'h3',
+  'h4',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'a',
+] as const;
+export const announcementLinkSchemes = ['http', 'https', 'mailto'] as const;

@@ -1,29 +1,14 @@
 import sanitizeHtml from 'sanitize-html';
+import { announcementAllowedTags, announcementLinkSchemes } from '@ccc/domain';
 
 /**
  * The only markup an announcement keeps: basic formatting and links. No script, style, event handler,
  * iframe or javascript: URL survives; every link opens in a new tab without access to this page.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'h3',
-    'h4',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'a',
-  ],
+  allowedTags: [...announcementAllowedTags],
   allowedAttributes: { a: ['href', 'target', 'rel'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: [...announcementLinkSchemes],
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,

@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/page-header';
 import { useT } from '../../lib/i18n';
 import { applyServerErrors, zodRule } from '../../lib/zod-form';
 import { useChangePassword, type ChangePasswordBody } from './api';
+import { NewPasswordFields } from '../../components/new-password-fields';
 
 /** 修改密码, for every role: the current password, then the new one twice. */
 export function ChangePasswordPage() {
@@ -41,31 +42,11 @@ export function ChangePasswordPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={128} />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('account.newPassword')}
-            required
-            rules={[zodRule(changePasswordBodySchema, 'password', t)]}
-            extra={t('register.password.extra')}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
-          </Form.Item>
-          <Form.Item
-            name="confirmPassword"
-            label={t('account.confirmPassword')}
-            required
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('v.required') },
-              ({ getFieldValue }) => ({
-                validator: async (_, v: string) => {
-                  if (v && v !== getFieldValue('password')) throw new Error(t('v.password.mismatch'));
-                },
-              }),
-            ]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
-          </Form.Item>
+          <NewPasswordFields
+            schema={changePasswordBodySchema}
+            passwordLabel={t('account.newPassword')}
+            confirmLabel={t('account.confirmPassword')}
+          />
           <Form.Item style={{ textAlign: 'center', marginTop: 8, marginBottom: 0 }}>
             <Button
               type="primary"

@@ -1,25 +1,11 @@
+import { announcementAllowedTags, announcementLinkSchemes } from '@ccc/domain';
+
 /**
  * A browser-side mirror of the server's announcement sanitiser (sanitize-announcement-html.ts), so the
  * preview and pasted text show what will actually be kept. The server remains the authority: whatever
  * this lets through, the server sanitises again on save.
  */
-const ALLOWED = new Set([
-  'p',
-  'br',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'u',
-  's',
-  'h3',
-  'h4',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'a',
-]);
+const ALLOWED = new Set<string>(announcementAllowedTags);
 /** Dropped with their content, as sanitize-html does. */
 const DISCARDED = new Set([
   'script',
@@ -34,7 +20,7 @@ const DISCARDED = new Set([
   'title',
   'meta',
 ]);
-const SAFE_HREF = /^(https?:|mailto:)/i;
+const SAFE_HREF = new RegExp(`^(${announcementLinkSchemes.join('|')}):`, 'i');
 
 function clean(node: Node, doc: Document): Node[] {
   if (node.nodeType === Node.TEXT_NODE) return [doc.createTextNode(node.textContent ?? '')];

@@ -1,4 +1,4 @@
-import { LockOutlined, MailOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { MailOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Steps } from 'antd';
 import { forgotPasswordBodySchema, resetPasswordBodySchema } from '@ccc/domain';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
 import { applyServerErrors, zodRule } from '../../../lib/zod-form';
 import { useForgotPassword, useResetPassword, type ForgotPasswordBody } from '../api/auth';
+import { NewPasswordFields } from '../../../components/new-password-fields';
 
 /** The server sends at most one code a minute. */
 const RESEND_SECONDS = 60;
@@ -179,31 +180,11 @@ export function ForgotPasswordPage() {
                   </Button>
                 </div>
               </Form.Item>
-              <Form.Item
-                name="password"
-                label={t('forgot.newPassword')}
-                required
-                rules={[zodRule(resetPasswordBodySchema, 'password', t)]}
-                extra={t('register.password.extra')}
-              >
-                <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
-              </Form.Item>
-              <Form.Item
-                name="confirmPassword"
-                label={t('forgot.confirmPassword')}
-                required
-                dependencies={['password']}
-                rules={[
-                  { required: true, message: t('v.required') },
-                  ({ getFieldValue }) => ({
-                    validator: async (_, v: string) => {
-                      if (v && v !== getFieldValue('password')) throw new Error(t('v.password.mismatch'));
-                    },
-                  }),
-                ]}
-              >
-                <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
-              </Form.Item>
+              <NewPasswordFields
+                schema={resetPasswordBodySchema}
+                passwordLabel={t('forgot.newPassword')}
+                confirmLabel={t('forgot.confirmPassword')}
+              />
               <Space size="middle" style={{ display: 'flex', justifyContent: 'center' }}>
                 <Button
                   type="primary"
