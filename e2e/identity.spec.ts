@@ -242,6 +242,8 @@ describe('identity in Chromium: register, log in, enterprise information, passwo
   it('recovers a forgotten password with the code from the mail, then logs in with the new one', async () => {
     await page.getByRole('link', { name: '忘记密码' }).click();
     await page.waitForURL('**/forgot-password');
+    // the router keeps the home page (with its own 用户名 field) on screen until the page's chunk is in
+    await page.getByText('请填写注册时填写的用户名和联系人邮箱').waitFor();
     const before = new Set(server.mails().map((m) => m.file));
     await page.getByLabel('用户名').fill(first.username);
     await page.getByLabel('邮箱').fill(first.email);
