@@ -323,7 +323,11 @@ describe('administration console and bureau workspace in Chromium', () => {
     officer = await officerContext.newPage();
     watch(officer, 'officer');
     await login(officer, server.url, OFFICER.username, OFFICER.password);
+    // the officer lands on 待办事项; 本局信息 shows the bureau and its officers
     await officer.waitForURL(/\/bureau$/);
+    await officer.getByRole('heading', { name: '待办事项' }).waitFor();
+    await officer.getByRole('link', { name: '本局信息' }).click();
+    await officer.waitForURL(/\/bureau\/workspace$/);
     await officer.getByText('您好，李审核').waitFor();
     await officer.getByText('广东省市场监督管理局', { exact: true }).first().waitFor();
     await officer.getByText('440000', { exact: true }).waitFor();
@@ -346,7 +350,8 @@ describe('administration console and bureau workspace in Chromium', () => {
   });
 
   it('shows the pages in English too', async () => {
-    await officer.getByRole('link', { name: '工作台' }).click();
+    await officer.getByRole('link', { name: '待办事项' }).click();
+    await officer.getByRole('link', { name: '本局信息' }).click();
     await button(officer, 'English', false).click();
     await officer.getByText('Hello, 李审核').waitFor();
     await officer.getByText('Provincial').waitFor();

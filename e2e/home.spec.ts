@@ -84,7 +84,7 @@ describe('home page in Chromium', () => {
     expect(await page.getByRole('link', { name: '注册' }).getAttribute('href')).toBe('/register');
     expect(await page.getByRole('link', { name: '忘记密码' }).getAttribute('href')).toBe('/forgot-password');
     // CAPTCHA=off: no captcha field
-    expect(await page.getByLabel('验证码').count()).toBe(0);
+    expect(await page.getByLabel('验证码', { exact: true }).count()).toBe(0);
 
     // the manual: a real PDF behind the link
     const manual = page.getByRole('link', { name: '用户操作手册下载' });
@@ -162,7 +162,7 @@ describe('home page in Chromium', () => {
       const before = await image.getAttribute('src');
       await page.getByLabel('用户名').fill(E2E_ADMIN.username);
       await page.getByLabel('密码', { exact: true }).fill(E2E_ADMIN.password);
-      await page.getByLabel('验证码').fill('0000');
+      await page.getByLabel('验证码', { exact: true }).fill('0000');
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByRole('alert').getByText('验证码错误或已过期，请重新输入').waitFor();
       await expect.poll(() => image.getAttribute('src')).not.toBe(before);

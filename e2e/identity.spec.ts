@@ -254,13 +254,13 @@ describe('identity in Chromium: register, log in, enterprise information, passwo
 
     const code = await resetCodeFor(server, first.email, before);
     const wrong = code === '000000' ? '111111' : '000000';
-    await page.getByLabel('验证码').fill(wrong);
+    await page.getByLabel('验证码', { exact: true }).fill(wrong);
     await page.getByLabel('新密码', { exact: true }).fill('Recover-2026x');
     await page.getByLabel('确认新密码').fill('Recover-2026x');
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByText('验证码错误、已过期或已使用').waitFor();
     await snap(page, 'forgot-reset');
-    await page.getByLabel('验证码').fill(code);
+    await page.getByLabel('验证码', { exact: true }).fill(code);
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByText('密码已重置').waitFor();
     await snap(page, 'forgot-done');

@@ -12,19 +12,23 @@
  *        300 digit prefixes, taken from the HS table; then both mixed with the logged-in user's session
  *        cookie, as the picker sends them;
  *    (c) GET /api/applications (newest first, pages 1–10) as the organisation's user.
+ * 4. (d) Certificate PDF generation with the server's renderer in this process (apps/server/src through
+ *    tsx): BENCH_PDF_RENDERS (default 200) renders each of a certificate with 5 and with 30 product lines
+ *    after a warm-up; median, p99 and the file size.
  * Prints requests/s, p50 and p99 and the server's CPU time per request for each run, the HS search as a
  * share of the bare route, the targets, and writes the figures as JSON (BENCH_OUT, default
  * .tmp/bench-result.json). docs/PERFORMANCE.md explains the method and the figures.
  *
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (50),
- * BENCH_HS_PAGE_SIZE (10), BENCH_APPLICATIONS (100000), BENCH_ONLY=hs or list (the bare route always
- * runs), BENCH_KEEP=1 keeps the data folder.
+ * BENCH_HS_PAGE_SIZE (10), BENCH_APPLICATIONS (100000), BENCH_PDF_RENDERS (200), BENCH_ONLY=hs, list or pdf
+ * (comma-separated; the bare route always runs), BENCH_KEEP=1 keeps the data folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { generateApplications } from './bench/applications.mjs';
+import { measureCertificatePdf } from './bench/certificate-pdf.mjs';
 import { ApiClient, BENCH_USER, registerEnterprise } from './bench/client.mjs';
 import { hsSearchTerms } from './bench/hs-terms.mjs';
 import { repoRoot, startServer } from './bench/server.mjs';
@@ -35,6 +39,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 /** The picker's page (10 rows, the endpoint's default). */
 const HS_PAGE_SIZE = Number(process.env.BENCH_HS_PAGE_SIZE ?? 10);
+const PDF_RENDERS = Number(process.env.BENCH_PDF_RENDERS ?? 200);
 const OUT = process.env.BENCH_OUT ?? path.join(repoRoot, '.tmp', 'bench-result.json');
 
 /** One autocannon run over `paths`, each request taking the next path of the shared cycle. */
@@ -180,6 +185,16 @@ async function main() {
       ? await measure(`(c) application list, ${APPLICATIONS / 1000}k rows`, server.url, listPaths, session)
       : null;
 
+    // 4. Certificate PDF generation (the server sits idle meanwhile).
+    const pdf = want('pdf')
+      ? await measureCertificatePdf({ productCounts: [5, 30], renders: PDF_RENDERS })
+      : [];
+    for (const f of pdf) {
+      console.log(
+        `  ${`(d) ${f.label}`.padEnd(44)} ${String(f.renders).padStart(7)} renders p50 ${String(f.medianMs).padStart(5)} ms   p99 ${String(f.p99Ms).padStart(5)} ms   ${(f.bytes / 1024).toFixed(1)} KiB, ${f.pages} page(s)`,
+      );
+    }
+
     console.log('');
     console.log('targets: HS search ≥ 50 % of the bare route with p99 < 10 ms; application list p99 < 50 ms');
     for (const f of hsRuns) {
@@ -206,11 +221,13 @@ async function main() {
         durationSeconds: DURATION,
         hsPageSize: HS_PAGE_SIZE,
         applications: APPLICATIONS,
+        pdfRenders: PDF_RENDERS,
         database: 'sqlite',
       },
       loadAverageAfter: os.loadavg(),
       hs: hsRuns,
       list,
+      certificatePdf: pdf,
     };
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     fs.writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);

@@ -21,6 +21,7 @@ export const errorCodes = [
   'PASSWORD_INCORRECT',
   'SERIAL_EXHAUSTED',
   'APPLICATION_INCOMPLETE',
+  'DECISION_CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -49,6 +50,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   SERIAL_EXHAUSTED: 503,
   /** 提交's completeness check: `fields` names every missing item. */
   APPLICATION_INCOMPLETE: 400,
+  /** Another officer decided the case first (or the enterprise withdrew it): reload and look. */
+  DECISION_CONFLICT: 409,
   INTERNAL: 500,
 };
 

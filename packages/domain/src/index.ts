@@ -15,3 +15,7 @@ export * from './workflows/application-workflow';
 export * from './schemas/applications';
 export * from './schemas/application-products';
 export * from './schemas/attachments';
+export * from './working-days';
+export * from './schemas/certificates';
+export * from './schemas/review';
+export * from './schemas/calendar';

@@ -3,12 +3,14 @@ import type { Db } from './database';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-applications';
 import * as m0003 from './migrations/0003-attachments';
+import * as m0004 from './migrations/0004-review';
 
 /** A static list, so migrations survive bundling (a folder provider would not find its files). */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-applications': m0002,
   '0003-attachments': m0003,
+  '0004-review': m0004,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -39,6 +39,10 @@ export interface Database {
   applications: ApplicationsTable;
   application_products: ApplicationProductsTable;
   application_attachments: ApplicationAttachmentsTable;
+  certificates: CertificatesTable;
+  certificate_checks: CertificateChecksTable;
+  calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
 }
 
 export interface SettingsTable {
@@ -389,6 +393,8 @@ export interface ApplicationsTable {
   accepted_at: string | null;
   returned_at: string | null;
   decided_at: string | null;
+  /** Working days the bureau held the case in earlier rounds (the clock pauses while 已退回). */
+  clock_days_used: Generated<number>;
 }
 
 /** A product line of an application. `quantity` is a canonical decimal string, never a float. */
@@ -425,4 +431,59 @@ export interface ApplicationAttachmentsTable {
   uploaded_at: string;
   /** The application it was taken over from (reusable types), else null. */
   taken_over_from: string | null;
+}
+
+/** A certificate version (0004). `content` is the frozen JSON the PDF and the verification read. */
+export interface CertificatesTable {
+  id: string;
+  number: string;
+  base_number: string;
+  /** original | modified */
+  version: string;
+  /** valid | superseded | revoked */
+  status: string;
+  application_id: string;
+  organisation_id: string;
+  bureau_code: string;
+  verification_code: string;
+  content: string;
+  issued_at: string;
+  issued_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  superseded_at: string | null;
+  superseded_by: string | null;
+}
+
+/** One 证明查询 (0004). */
+export interface CertificateChecksTable {
+  id: string;
+  checked_at: string;
+  ip: string | null;
+  number: string;
+  certificate_id: string | null;
+  /** valid | superseded | revoked | not_found */
+  result: string;
+  with_code: number;
+  code_valid: number | null;
+  /** web | api */
+  channel: string;
+}
+
+/** An exception to the weekend rule (0004): 'holiday' (weekday off) or 'workday' (weekend worked). */
+export interface CalendarDaysTable {
+  date: string;
+  year: number;
+  kind: string;
+  name: string;
+  updated_at: string;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  published: number;
+  source: string | null;
+  modified_by_admin: Generated<number>;
+  updated_at: string;
 }

@@ -85,4 +85,72 @@ export const mailEnUS: MailTemplates = {
       `Until it is accepted it can be withdrawn under "CCC exemption applications"; follow its progress at ${p.url}.`,
     ],
   }),
+  applicationAccepted: (p) => ({
+    subject: `CCC exemption application accepted (${p.number})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `Your organisation's CCC exemption application ${p.number} was accepted by ${p.bureauName} on ${p.at} and is now under review.`,
+      'While under review it can neither be changed nor withdrawn; you will be told the decision by e-mail.',
+      '',
+      `Follow its progress at ${p.url}`,
+    ],
+  }),
+  applicationReturned: (p) => ({
+    subject: `CCC exemption application returned (${p.number})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `Your organisation's CCC exemption application ${p.number} was returned by ${p.bureauName} on ${p.at}.`,
+      `Reason: ${p.reason}`,
+      '',
+      `Log in (${p.url}), correct the application under "CCC exemption applications" as the reason asks, and submit it again.`,
+    ],
+  }),
+  applicationRefused: (p) => ({
+    subject: `CCC exemption application refused (${p.number})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `After review, ${p.bureauName} decided on ${p.at} not to grant the exemption applied for in your organisation's application ${p.number}.`,
+      `Reason: ${p.reason}`,
+      '',
+      `This decision is final: the application can no longer be changed or submitted. Details: ${p.url}`,
+    ],
+  }),
+  certificateIssued: (p) => ({
+    subject: `CCC exemption certificate issued (${p.certificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `${p.bureauName} approved your organisation's CCC exemption application ${p.number} on ${p.at} and issued the certificate of exemption from compulsory product certification.`,
+      `Certificate number: ${p.certificateNumber}`,
+      '',
+      `View and download the certificate after logging in: ${p.certificateUrl}`,
+      `Anyone can verify it on the certificate verification page: ${p.verifyUrl}`,
+      '',
+      'Use the listed products only for the declared purpose, and submit the product usage records as required.',
+    ],
+  }),
+  certificateRevoked: (p) => ({
+    subject: `CCC exemption certificate revoked (${p.certificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `Your organisation's certificate ${p.certificateNumber} (application ${p.number}) was revoked by ${p.bureauName} on ${p.at}.`,
+      `Reason: ${p.reason}`,
+      '',
+      `The certificate is no longer valid; the verification page shows it as revoked: ${p.verifyUrl}`,
+      'For questions, contact the accepting bureau.',
+    ],
+  }),
+  applicationWithdrawn: (p) => ({
+    subject: `CCC exemption application withdrawn by the applicant (${p.number})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `${p.organisationName} withdrew its CCC exemption application ${p.number}, which awaited acceptance, on ${p.at}.`,
+      'It has left the list of applications awaiting acceptance and needs no action; it returns there when the applicant submits it again.',
+    ],
+  }),
 };

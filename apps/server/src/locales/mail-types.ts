@@ -39,6 +39,56 @@ export interface MailParams {
     resubmission: boolean;
     url: string;
   };
+  applicationAccepted: {
+    recipientName: string;
+    number: string;
+    bureauName: string;
+    at: string;
+    url: string;
+  };
+  applicationReturned: {
+    recipientName: string;
+    number: string;
+    bureauName: string;
+    at: string;
+    reason: string;
+    url: string;
+  };
+  applicationRefused: {
+    recipientName: string;
+    number: string;
+    bureauName: string;
+    at: string;
+    reason: string;
+    url: string;
+  };
+  certificateIssued: {
+    recipientName: string;
+    number: string;
+    certificateNumber: string;
+    bureauName: string;
+    at: string;
+    /** Opens the certificate (PDF) for a logged-in user of the organisation. */
+    certificateUrl: string;
+    /** The public verification page of the certificate. */
+    verifyUrl: string;
+  };
+  certificateRevoked: {
+    recipientName: string;
+    number: string;
+    certificateNumber: string;
+    bureauName: string;
+    at: string;
+    reason: string;
+    verifyUrl: string;
+  };
+  /** To the bureau's officers: an enterprise took back a case that waited for acceptance. */
+  applicationWithdrawn: {
+    recipientName: string;
+    number: string;
+    organisationName: string;
+    at: string;
+  };
 }
 
 export type MailName = keyof MailParams;

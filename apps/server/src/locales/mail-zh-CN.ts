@@ -85,4 +85,72 @@ export const mailZhCN: MailTemplates = {
       `受理前可在“CCC免办申请”中撤回；办理进度请登录系统（${p.url}）查看。`,
     ],
   }),
+  applicationAccepted: (p) => ({
+    subject: `CCC免办申请已受理（${p.number}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位的CCC免办申请（申请编号 ${p.number}）已于 ${p.at} 由${p.bureauName}受理，现处于审核中。`,
+      '审核期间申请不能修改或撤回；审核结果将通过邮件通知您。',
+      '',
+      `办理进度请登录系统查看：${p.url}`,
+    ],
+  }),
+  applicationReturned: (p) => ({
+    subject: `CCC免办申请被退回（${p.number}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位的CCC免办申请（申请编号 ${p.number}）已于 ${p.at} 被${p.bureauName}退回。`,
+      `退回理由：${p.reason}`,
+      '',
+      `请登录系统（${p.url}），在“CCC免办申请”中按退回理由修改后重新提交。`,
+    ],
+  }),
+  applicationRefused: (p) => ({
+    subject: `CCC免办申请不予免办（${p.number}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位的CCC免办申请（申请编号 ${p.number}）经${p.bureauName}审核，于 ${p.at} 决定不予免办。`,
+      `不予免办理由：${p.reason}`,
+      '',
+      `该决定为最终结果，申请不能再修改或提交。详情请登录系统查看：${p.url}`,
+    ],
+  }),
+  certificateIssued: (p) => ({
+    subject: `免予办理强制性产品认证证明已签发（${p.certificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位的CCC免办申请（申请编号 ${p.number}）已于 ${p.at} 经${p.bureauName}批准，免予办理强制性产品认证证明已签发。`,
+      `证明号：${p.certificateNumber}`,
+      '',
+      `登录系统后查看和下载证明：${p.certificateUrl}`,
+      `任何人可在证明查询页面核验该证明：${p.verifyUrl}`,
+      '',
+      '请按申报用途使用所列产品；后续须按要求提交产品使用记录。',
+    ],
+  }),
+  certificateRevoked: (p) => ({
+    subject: `免予办理强制性产品认证证明已被撤销（${p.certificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位的免予办理强制性产品认证证明（证明号 ${p.certificateNumber}，申请编号 ${p.number}）已于 ${p.at} 被${p.bureauName}撤销。`,
+      `撤销理由：${p.reason}`,
+      '',
+      `该证明自撤销之时起失效，证明查询页面显示为“已撤销”：${p.verifyUrl}`,
+      '如有疑问，请与受理市场监督管理局联系。',
+    ],
+  }),
+  applicationWithdrawn: (p) => ({
+    subject: `CCC免办申请已被申请单位撤回（${p.number}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `${p.organisationName}已于 ${p.at} 撤回待受理的CCC免办申请（申请编号 ${p.number}）。`,
+      '该申请已从待受理列表中移除，无需处理；申请单位重新提交后，将再次出现在待受理列表中。',
+    ],
+  }),
 };

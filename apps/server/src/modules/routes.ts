@@ -11,6 +11,9 @@ import { manualRoutes } from './manual/manual.routes';
 import { hsCodesRoutes } from './hs-codes/hs-codes.routes';
 import { applicationsRoutes } from './applications/applications.routes';
 import { attachmentsRoutes } from './attachments/attachments.routes';
+import { calendarAdminRoutes } from './calendar/calendar.routes';
+import { certificatesRoutes } from './certificates/certificates.routes';
+import { reviewRoutes } from './review/review.routes';
 
 /** Every module's routes, mounted under /api. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -26,4 +29,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(hsCodesRoutes);
   await app.register(applicationsRoutes);
   await app.register(attachmentsRoutes);
+  await app.register(calendarAdminRoutes, { prefix: '/admin' });
+  await app.register(certificatesRoutes);
+  await app.register(reviewRoutes, { prefix: '/bureau' });
 };

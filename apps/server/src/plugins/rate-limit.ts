@@ -19,8 +19,12 @@ export default fp<{ deps: AppDeps }>(async (app, { deps }) => {
           (err: Error) => cb(err),
         );
       },
-      child(routeOptions) {
-        return makeStore(`${String(routeOptions.method)}:${routeOptions.url}`);
+      // @fastify/rate-limit passes the merged limit options here, with the route under `routeInfo`: one
+      // counter per route (method + URL pattern), never one shared by every limited route.
+      child(options) {
+        const route = (options as { routeInfo?: { method?: string | string[]; url?: string } }).routeInfo;
+        const method = Array.isArray(route?.method) ? route.method.join(',') : (route?.method ?? 'any');
+        return makeStore(`${method}:${route?.url ?? 'any'}`);
       },
     };
   }

@@ -1,8 +1,11 @@
 import {
   BookOutlined,
-  DesktopOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  InboxOutlined,
   LockOutlined,
   NotificationOutlined,
   TeamOutlined,
@@ -54,7 +57,8 @@ function OfficerLayout() {
       <RoleLayout
         profilePath="/bureau/password"
         menu={[
-          { path: '/bureau', label: t('menu.workspace'), icon: <DesktopOutlined /> },
+          { path: '/bureau', label: t('bureau.menu.inbox'), icon: <InboxOutlined /> },
+          { path: '/bureau/applications', label: t('bureau.menu.search'), icon: <FileSearchOutlined /> },
           { path: '/bureau/password', label: t('menu.password'), icon: <LockOutlined /> },
         ]}
       />
@@ -73,6 +77,8 @@ function AdminLayout() {
           { path: '/admin/pending-users', label: t('menu.pendingUsers'), icon: <UserAddOutlined /> },
           { path: '/admin/announcements', label: t('menu.announcements'), icon: <NotificationOutlined /> },
           { path: '/admin/manual', label: t('menu.manual'), icon: <BookOutlined /> },
+          { path: '/admin/calendar', label: t('menu.calendar'), icon: <CalendarOutlined /> },
+          { path: '/admin/service-levels', label: t('menu.serviceLevels'), icon: <ClockCircleOutlined /> },
           { path: '/admin/password', label: t('menu.password'), icon: <LockOutlined /> },
         ]}
       />
@@ -97,6 +103,17 @@ export const routes: RouteObject[] = [
   {
     path: '/forgot-password',
     element: lazyPage(() => import('../features/auth/components/forgot-password-page'), 'ForgotPasswordPage'),
+  },
+  {
+    path: '/verify',
+    element: lazyPage(() => import('../features/verification/components/verify-page'), 'VerifyPage'),
+  },
+  {
+    path: '/verify/:number',
+    element: lazyPage(
+      () => import('../features/verification/components/verify-result-page'),
+      'VerifyResultPage',
+    ),
   },
   {
     path: '/announcements/:id',
@@ -146,7 +163,22 @@ export const routes: RouteObject[] = [
     path: '/bureau',
     element: <OfficerLayout />,
     children: [
-      { index: true, element: lazyPage(() => import('../features/bureau/workspace-page'), 'WorkspacePage') },
+      {
+        index: true,
+        element: lazyPage(() => import('../features/bureau/components/inbox-page'), 'InboxPage'),
+      },
+      {
+        path: 'workspace',
+        element: lazyPage(() => import('../features/bureau/workspace-page'), 'WorkspacePage'),
+      },
+      {
+        path: 'applications',
+        element: lazyPage(() => import('../features/bureau/components/search-page'), 'SearchPage'),
+      },
+      {
+        path: 'applications/:id',
+        element: lazyPage(() => import('../features/bureau/components/review-page'), 'ReviewPage'),
+      },
       { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
     ],
   },
@@ -177,6 +209,14 @@ export const routes: RouteObject[] = [
       {
         path: 'manual',
         element: lazyPage(() => import('../features/admin/pages/manual-page'), 'ManualPage'),
+      },
+      {
+        path: 'calendar',
+        element: lazyPage(() => import('../features/admin/pages/calendar-page'), 'CalendarPage'),
+      },
+      {
+        path: 'service-levels',
+        element: lazyPage(() => import('../features/admin/pages/service-levels-page'), 'ServiceLevelsPage'),
       },
       { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
     ],

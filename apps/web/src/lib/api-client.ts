@@ -53,19 +53,27 @@ async function refreshCsrfToken(): Promise<void> {
   if (res.ok) csrfToken = ((await res.json()) as { csrfToken: string | null }).csrfToken;
 }
 
-export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** Extra request headers, e.g. `X-CCC-Client: web` on 证明查询. */
+export type ExtraHeaders = Record<string, string>;
+
+export async function request<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  extraHeaders: ExtraHeaders = {},
+): Promise<T> {
   if (method !== 'GET' && !csrfToken) await refreshCsrfToken();
   try {
-    return await send<T>(method, url, body);
+    return await send<T>(method, url, body, extraHeaders);
   } catch (err) {
     if (!(err instanceof ApiError && err.code === 'CSRF_INVALID')) throw err;
     await refreshCsrfToken();
-    return send<T>(method, url, body);
+    return send<T>(method, url, body, extraHeaders);
   }
 }
 
-async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'accept-language': language };
+async function send<T>(method: string, url: string, body: unknown, extraHeaders: ExtraHeaders): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders, 'accept-language': language };
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -82,7 +90,7 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T> 
 }
 
 export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
+  get: <T>(url: string, headers?: ExtraHeaders) => request<T>('GET', url, undefined, headers),
   post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
   put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, body),
   delete: <T>(url: string) => request<T>('DELETE', url),

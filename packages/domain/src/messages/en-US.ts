@@ -65,6 +65,18 @@ export const enUS: Record<MessageKey, string> = {
   'e.CSRF_INVALID': 'The page has expired; refresh it and try again',
   'e.NOT_FOUND': 'Not found',
   'e.CONFLICT': 'Someone else changed this record; refresh and try again',
+  'e.DECISION_CONFLICT':
+    'Someone else has already acted on this application or its state has changed; reload to see it',
+  'v.reason.required': 'Please give a reason',
+  'v.serviceDays': 'Enter a number of working days from 1 to 60',
+  'v.serviceDays.order': 'The decision limit cannot be shorter than the acceptance limit',
+  // working calendar
+  'v.calendar.year': 'The year must be a whole number from 2000 to 2100',
+  'v.calendar.dateNotInYear': 'The date is not in the year being edited',
+  'v.calendar.duplicateDate': 'Each date may be entered only once',
+  'v.calendar.holidayOnWeekend':
+    'A holiday must fall on a weekday (weekends are off anyway and need no entry)',
+  'v.calendar.workdayOnWeekday': 'A make-up working day must be a Saturday or Sunday',
   'e.INVALID_TRANSITION': 'This action is not allowed in the current state',
   'e.RATE_LIMITED': 'Too many requests; try again in {retryAfter} seconds',
   'e.PAYLOAD_TOO_LARGE': 'The file is too large',

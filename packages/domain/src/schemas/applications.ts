@@ -247,14 +247,14 @@ export const applicationListResponseSchema = z.object({
 });
 export type ApplicationListResponse = z.infer<typeof applicationListResponseSchema>;
 
-const dateQuery = z
+export const dateQuery = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || isCalendarDate(v), { message: 'v.date' });
 
-const textQuery = (max: number) =>
+export const textQuery = (max: number) =>
   z
     .string()
     .trim()

@@ -5,7 +5,10 @@ import {
   type ApplicationStatus,
   type Product,
 } from '@ccc/domain';
+import type { Transaction } from 'kysely';
 import type { ServiceContext } from '../../context';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 import { listApplicationAttachments } from '../attachments/attachments.service';
 import { listAuditOfEntity, type AuditEntry } from '../audit/audit.service';
 import { getUser } from '../auth/users.service';
@@ -31,6 +34,17 @@ export const toProduct = (r: ProductRow): Product => ({
   originCountry: r.origin_country,
   purpose: r.purpose,
 });
+
+/**
+ * The product lines of an application in line order, for other modules (the certificate freezes them).
+ * Inside a transaction pass it as `db`: on SQLite a read through the pool would wait for that transaction.
+ */
+export async function listApplicationProducts(
+  db: Transaction<Database> | Db,
+  applicationId: string,
+): Promise<Product[]> {
+  return (await repo.products(db, applicationId)).map(toProduct);
+}
 
 /** Actions that are an audit concern, not part of the application's story. */
 const HIDDEN_ACTIONS = new Set(['ACCESS_DENIED']);

@@ -25,9 +25,11 @@ import {
 import { recordAudit } from '../audit/audit.service';
 import { removeUnreferencedFiles } from '../files/files.service';
 import { listOrganisationUsers } from '../auth/users.service';
+import { getOrganisation } from '../enterprises/enterprises.service';
 import { requireActiveMember } from '../enterprises/membership';
 import { enqueueMail } from '../notifications/notifications.service';
 import { takeSerial } from '../counters/counters.service';
+import { listActiveOfficerContacts } from '../officers/officers.service';
 import { findBureauNames, findReferenceNames } from '../reference/reference.service';
 import { loadOwnApplication, statusOf } from './application-access';
 import { getApplicationDetail } from './application-detail.service';
@@ -285,10 +287,14 @@ export async function submitApplication(ctx: ServiceContext, id: string): Promis
   return getApplicationDetail(ctx, id);
 }
 
-/** 撤回: a 待受理 application back to 未提交, before the bureau accepted it; number and history kept. */
+/**
+ * 撤回: a 待受理 application back to 未提交, before the bureau accepted it; number and history kept. The
+ * bureau's active officers are told by e-mail (outbox, sent after commit).
+ */
 export async function withdrawApplication(ctx: ServiceContext, id: string): Promise<ApplicationDetail> {
   const row = await loadOwnApplication(ctx, id, 'APPLICATION_WITHDRAW');
   if (!canApply(statusOf(row), 'withdraw', 'enterprise')) throw new AppError('INVALID_TRANSITION');
+  const organisation = await getOrganisation(ctx.db, row.organisation_id);
   const at = iso(ctx.clock.now());
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.updateIfStatus(trx, id, ['submitted'], {
@@ -305,6 +311,15 @@ export async function withdrawApplication(ctx: ServiceContext, id: string): Prom
       before: { ...auditIdentity(row), submittedAt: row.submitted_at },
       after: auditIdentity(updated),
     });
+    for (const officer of await listActiveOfficerContacts(trx, row.bureau_code)) {
+      const mail = composeMail('applicationWithdrawn', {
+        recipientName: officer.contactName || officer.username,
+        number: row.number,
+        organisationName: organisation?.nameZh ?? '',
+        at: formatChinaTime(at),
+      });
+      await enqueueMail(trx, ctx, { to: officer.email, ...mail });
+    }
   });
   return getApplicationDetail(ctx, id);
 }

@@ -1,4 +1,4 @@
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Database, OrganisationsTable } from '../../db/schema';
 
@@ -43,6 +43,20 @@ export const enterprisesRepository = {
       .orderBy('created_at')
       .execute();
     return rows.find((r) => r.code === code) ?? rows[0];
+  },
+
+  /**
+   * A subquery (not run here) of the ids of the organisations whose Chinese or English name or code
+   * contains the text (case-insensitive), for another module's `organisation_id in (…)`.
+   */
+  idsMatching: (db: Tx, text: string) => {
+    const p = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return db
+      .selectFrom('organisations')
+      .select('organisations.id')
+      .where(
+        sql<boolean>`(lower(name_zh) like ${p} escape '\\' or lower(coalesce(name_en, '')) like ${p} escape '\\' or lower(code) like ${p} escape '\\')`,
+      );
   },
 
   insert: (trx: Tx, row: OrganisationsTable) => trx.insertInto('organisations').values(row).execute(),

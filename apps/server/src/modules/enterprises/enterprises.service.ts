@@ -42,3 +42,11 @@ export async function getOrganisations(db: Tx, ids: readonly string[]): Promise<
   const rows = await enterprisesRepository.findByIds(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, toOrganisation(r)]));
 }
+
+/**
+ * The organisations whose name (Chinese or English) or code contains `text`, as a subquery of their ids
+ * for `organisation_id in (…)` in another module's search: the organisations table stays this module's.
+ */
+export function organisationIdsMatching(db: Tx, text: string) {
+  return enterprisesRepository.idsMatching(db, text);
+}

@@ -5,8 +5,11 @@ import type {
   UserStatus,
   updateOfficerBodySchema,
 } from '@ccc/domain';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ServiceContext } from '../../context';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 import { AppError, fieldError, notFound } from '../../lib/app-error';
 import { iso } from '../../lib/clock';
 import { hashPassword } from '../../lib/password';
@@ -244,4 +247,18 @@ export async function setOfficerPassword(ctx: ServiceContext, id: string, passwo
     });
     await enqueueMail(trx, ctx, { to: current.email, ...mail });
   });
+}
+
+/**
+ * The active officers of a bureau that have an e-mail address, for the mails that tell a bureau about its
+ * cases (e.g. an enterprise's 撤回). Runs on the caller's transaction or connection.
+ */
+export async function listActiveOfficerContacts(
+  db: Transaction<Database> | Db,
+  bureauCode: string,
+): Promise<{ username: string; contactName: string; email: string }[]> {
+  const rows = await officersRepository.list(db, { bureauCode, status: 'active' }, 0, 1000);
+  return rows
+    .filter((r) => r.email)
+    .map((r) => ({ username: r.username, contactName: r.contact_name, email: r.email }));
 }

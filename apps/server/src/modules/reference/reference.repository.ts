@@ -196,6 +196,27 @@ export async function findBureausCovering(db: Db, divisionCodes: string[]) {
     .execute();
 }
 
+/**
+ * An administrator's change of a bureau's service levels (服务时限): the row becomes the administrator's, so
+ * a later reference-data version does not overwrite it.
+ */
+export async function updateBureauServiceLevels(
+  db: Executor,
+  code: string,
+  levels: { acceptDays: number; decideDays: number; updatedAt: string },
+) {
+  await db
+    .updateTable('bureaus')
+    .set({
+      accept_days: levels.acceptDays,
+      decide_days: levels.decideDays,
+      modified_by_admin: 1,
+      updated_at: levels.updatedAt,
+    })
+    .where('code', '=', code)
+    .execute();
+}
+
 // ---------------------------------------------------------------- clauses, attachments, address types
 
 export async function findClauseRows(db: Db) {

@@ -129,6 +129,18 @@ describe(`login with the image captcha ${describeDb}`, () => {
     for (let i = 0; i < 31; i++) codes.push((await c.get('/api/auth/captcha')).statusCode);
     expect(codes.filter((s) => s === 200)).toHaveLength(30);
     expect(codes[30]).toBe(429);
+    // each limited route counts on its own: the exhausted captcha limit does not stop a login
+    const cap = { id: 'none', answer: 'none' };
+    const login = await c.post('/api/auth/login', {
+      username: 'user1',
+      password: PASSWORD,
+      captchaId: cap.id,
+      captchaAnswer: cap.answer,
+    });
+    expect(login.statusCode).not.toBe(429);
+    const keys = await t.database.db.selectFrom('rate_limits').select('key').execute();
+    expect(keys.some((k) => k.key.includes('GET:/api/auth/captcha'))).toBe(true);
+    expect(keys.every((k) => !k.key.includes('undefined'))).toBe(true);
     const other = freshClient(t);
     expect((await other.get('/api/auth/captcha')).statusCode).toBe(200);
   });

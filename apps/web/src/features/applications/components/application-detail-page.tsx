@@ -23,8 +23,9 @@ import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { useApplication, useWithdrawApplication } from '../api/applications';
 import { AttachmentsSection } from './attachments-section';
+import { CertificateSection } from './certificate-card';
 import { ProductsSection } from './products-section';
-import { ReturnReason } from './return-reason';
+import { RefuseReason, ReturnReason } from './return-reason';
 import { StatusTag } from './status-tag';
 
 const text = (v: string | null | undefined): ReactNode =>
@@ -40,10 +41,21 @@ const historyColours: Record<string, string> = {
   APPLICATION_WITHDRAWN: 'orange',
   APPLICATION_RETURNED: 'red',
   APPLICATION_REFUSED: 'red',
+  APPLICATION_ACCEPTED: 'blue',
+  APPLICATION_APPROVED: 'green',
   APPLICATION_ISSUED: 'green',
+  CERTIFICATE_ISSUED: 'green',
+  CERTIFICATE_REVOKED: 'red',
   PRODUCT_DELETED: 'gray',
   ATTACHMENT_DELETED: 'gray',
 };
+
+/** When the latest entry of an action happened (e.g. the last 退回), if the history has it. */
+function lastAt(entries: ApplicationHistoryEntry[], action: string): string | null {
+  let at: string | null = null;
+  for (const e of entries) if (e.action === action && (!at || e.at > at)) at = e.at;
+  return at;
+}
 
 /** What happened, in words (an action of a later issue shows its code until it has words). */
 function actionText(action: string, t: TFunction): string {
@@ -60,7 +72,7 @@ function actorText(e: ApplicationHistoryEntry, t: TFunction): string {
   return e.actorRole ? t('apps.history.by', { name: who, role: t(`role.${e.actorRole}`) }) : who;
 }
 
-function HistoryTimeline({ entries }: { entries: ApplicationHistoryEntry[] }) {
+export function HistoryTimeline({ entries }: { entries: ApplicationHistoryEntry[] }) {
   const t = useT();
   if (entries.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apps.history.empty')} />;
@@ -92,7 +104,7 @@ function HistoryTimeline({ entries }: { entries: ApplicationHistoryEntry[] }) {
   );
 }
 
-function ApplicationDescriptions({ d }: { d: ApplicationDetail }) {
+export function ApplicationDescriptions({ d }: { d: ApplicationDetail }) {
   const t = useT();
   const f = d.fields;
   const items: { key: string; label: string; children: ReactNode; span?: number | 'filled' }[] = [
@@ -255,12 +267,13 @@ export function ApplicationDetailPage() {
         }
       />
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-        {d.status === 'returned' && <ReturnReason reason={d.returnReason} />}
-        {d.status === 'refused' && d.refuseReason && (
-          <Card size="small">
-            <span className="apps-return-reason">{t('apps.detail.refused', { reason: d.refuseReason })}</span>
-          </Card>
+        {d.status === 'returned' && (
+          <ReturnReason reason={d.returnReason} at={lastAt(d.history, 'APPLICATION_RETURNED')} />
         )}
+        {d.status === 'refused' && (
+          <RefuseReason reason={d.refuseReason} at={lastAt(d.history, 'APPLICATION_REFUSED')} />
+        )}
+        {d.certificateNumber && <CertificateSection number={d.certificateNumber} />}
         <Card title={t('apps.form.section')}>
           <ApplicationDescriptions d={d} />
         </Card>

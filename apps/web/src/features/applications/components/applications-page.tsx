@@ -29,6 +29,7 @@ import {
 } from '../api/applications';
 import { download } from '../api/download';
 import { ApplicationsQuery, paramsFromQuery, queryFromParams } from './applications-query';
+import { CertificateNumberLink } from './certificate-links';
 import { StatusTag } from './status-tag';
 import { SubmitProblems, type Problem } from './submit-problems';
 import './applications.css';
@@ -149,8 +150,8 @@ export function ApplicationsPage() {
             {
               title: t('apps.col.certificateNo'),
               dataIndex: 'certificateNumber',
-              width: 120,
-              render: (v: string | null) => v ?? '—',
+              width: 150,
+              render: (v: string | null) => (v ? <CertificateNumberLink number={v} /> : '—'),
             },
             {
               title: t('apps.col.clause'),

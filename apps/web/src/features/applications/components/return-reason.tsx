@@ -1,17 +1,57 @@
 import { Alert } from 'antd';
 import { useT } from '../../../lib/i18n';
+import { formatTime } from '../../admin/components/format';
 import './applications.css';
 
-/** 已退回: the bureau's reason, in red at the top of the application (manual 2.2). */
-export function ReturnReason({ reason }: { reason: string | null }) {
+/**
+ * 已退回: the bureau's reason, in red at the top of the application (manual 2.2, SPEC §3.6), with when it was
+ * returned and what to do next.
+ */
+export function ReturnReason({ reason, at }: { reason: string | null; at?: string | null }) {
   const t = useT();
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
+      className="apps-decision-alert"
       title={t('apps.returned.title')}
-      description={<div className="apps-return-reason">{reason ?? t('apps.returned.noReason')}</div>}
+      description={
+        <>
+          <div className="apps-return-reason apps-decision-reason">
+            {reason ?? t('apps.returned.noReason')}
+          </div>
+          <div className="apps-decision-meta">
+            {at ? `${t('apps.returned.at', { time: formatTime(at) })} · ` : ''}
+            {t('apps.returned.next')}
+          </div>
+        </>
+      }
+    />
+  );
+}
+
+/** 不予免办: the refusal is final; its reason in red at the top, like a return's. */
+export function RefuseReason({ reason, at }: { reason: string | null; at?: string | null }) {
+  const t = useT();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      className="apps-decision-alert"
+      title={t('apps.refused.title')}
+      description={
+        <>
+          <div className="apps-return-reason apps-decision-reason">
+            {reason ?? t('apps.returned.noReason')}
+          </div>
+          <div className="apps-decision-meta">
+            {at ? `${t('apps.refused.at', { time: formatTime(at) })} · ` : ''}
+            {t('apps.refused.final')}
+          </div>
+        </>
+      }
     />
   );
 }

@@ -5,9 +5,13 @@ import { AnnouncementList } from '../../announcements/components/announcement-li
 import { LoginBox } from '../../auth/components/login-box';
 import { ManualCard } from './manual-card';
 import { ProcessGuide } from './process-guide';
+import { VerifyBox } from './verify-box';
 import { WelcomeBox } from './welcome-box';
 
-/** 系统首页: the login box (or 进入系统) on the left, 认监委发布的信息 and the manual on the right. */
+/**
+ * 系统首页: the login box (or 进入系统) and the process on the left; 认监委发布的信息, 证明查询 and the manual
+ * on the right.
+ */
 export function HomePage() {
   const session = useSession();
   const user = session.data?.user;
@@ -31,6 +35,7 @@ export function HomePage() {
         <Col flex="auto" style={{ minWidth: 0 }}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
             <AnnouncementList />
+            <VerifyBox />
             <ManualCard />
           </div>
         </Col>

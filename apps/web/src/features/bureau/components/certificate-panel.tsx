@@ -1,0 +1,193 @@
+import {
+  DownloadOutlined,
+  ExportOutlined,
+  EyeOutlined,
+  SafetyCertificateOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Descriptions, Modal, Space, Typography } from 'antd';
+import type { CertificateSummary } from '@ccc/domain';
+import { useState } from 'react';
+import { useI18n } from '../../../lib/i18n';
+import { errorText } from '../../admin/components/error-text';
+import { formatTime } from '../../admin/components/format';
+import { certificateDownloadUrl, certificatePdfUrl } from '../../applications/api/certificates';
+import { download } from '../../applications/api/download';
+import { CertificateStatusTag } from '../../applications/components/certificate-status-tag';
+import '../../applications/components/applications.css';
+import { useReloadBureau, useRevokeCertificate } from '../api/review';
+import { hasFieldErrors, isConflict } from './conflict';
+import { ReasonModal } from './reason-modal';
+import './bureau.css';
+
+/**
+ * 免办证明 of an issued case: 证明号, 证明状态, issue date and bureau; 预览 (the PDF in a dialog), 下载, and
+ * 撤销证明 with a required reason (Art. 52) while the certificate is valid.
+ */
+export function CertificatePanel({
+  applicationId,
+  certificate: c,
+}: {
+  applicationId: string;
+  certificate: CertificateSummary;
+}) {
+  const { t, locale } = useI18n();
+  const { message, modal } = AntApp.useApp();
+  const revoke = useRevokeCertificate(applicationId);
+  const reload = useReloadBureau();
+  const [previewing, setPreviewing] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+
+  async function save() {
+    setDownloading(true);
+    try {
+      await download(certificateDownloadUrl(c.number), locale, `${c.number}.pdf`);
+    } catch (err) {
+      void message.error(errorText(err, t));
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  async function revokeWith(reason: string) {
+    try {
+      await revoke.mutateAsync({ number: c.number, reason });
+      void message.success(t('bureau.cert.revoke.done', { number: c.number }));
+    } catch (err) {
+      if (isConflict(err)) {
+        void reload();
+        modal.warning({
+          title: t('bureau.decision.conflictTitle'),
+          content: err.message,
+          okText: t('common.confirm'),
+        });
+        return;
+      }
+      if (!hasFieldErrors(err)) void message.error(errorText(err, t));
+      throw err;
+    }
+  }
+
+  return (
+    <Card
+      title={
+        <Space>
+          <SafetyCertificateOutlined aria-hidden />
+          {t('bureau.cert.title')}
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <Button icon={<EyeOutlined aria-hidden />} onClick={() => setPreviewing(true)}>
+            {t('bureau.cert.preview')}
+          </Button>
+          <Button icon={<DownloadOutlined aria-hidden />} loading={downloading} onClick={() => void save()}>
+            {t('bureau.cert.download')}
+          </Button>
+          {c.status === 'valid' && (
+            <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setRevoking(true)}>
+              {t('bureau.cert.revoke')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {c.status === 'revoked' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('bureau.cert.revokedAt', { time: formatTime(c.revokedAt) })}
+          description={
+            <span className="apps-return-reason">
+              {t('bureau.cert.revokeReasonText', { reason: c.revokeReason ?? '—' })}
+            </span>
+          }
+        />
+      )}
+      <Descriptions
+        bordered
+        size="middle"
+        column={{ xs: 1, md: 2 }}
+        styles={{ label: { width: 150 } }}
+        items={[
+          {
+            key: 'number',
+            label: t('apps.col.certificateNo'),
+            children: (
+              <Typography.Text strong copyable={{ text: c.number }}>
+                <span>{c.number}</span>
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'status',
+            label: t('bureau.cert.statusLabel'),
+            children: <CertificateStatusTag status={c.status} />,
+          },
+          { key: 'issueDate', label: t('bureau.cert.issueDate'), children: c.issueDate },
+          {
+            key: 'version',
+            label: t('bureau.cert.version'),
+            children: t(`bureau.cert.versions.${c.version}`),
+          },
+          { key: 'holder', label: t('bureau.cert.holder'), children: c.holderNameZh },
+          { key: 'bureau', label: t('bureau.cert.bureau'), children: c.bureauName },
+          {
+            key: 'code',
+            label: t('bureau.cert.verificationCode'),
+            span: 'filled',
+            children: (
+              <Space size={12} wrap>
+                <Typography.Text code>{c.verificationCode}</Typography.Text>
+                <Typography.Text type="secondary">{t('bureau.cert.verificationCodeHint')}</Typography.Text>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={previewing}
+        title={t('bureau.cert.previewTitle', { number: c.number })}
+        onCancel={() => setPreviewing(false)}
+        width={960}
+        destroyOnHidden
+        footer={
+          <Space>
+            <Button
+              icon={<ExportOutlined aria-hidden />}
+              href={certificatePdfUrl(c.number)}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('bureau.cert.openInTab')}
+            </Button>
+            <Button icon={<DownloadOutlined aria-hidden />} loading={downloading} onClick={() => void save()}>
+              {t('bureau.cert.download')}
+            </Button>
+            <Button type="primary" onClick={() => setPreviewing(false)}>
+              {t('common.back')}
+            </Button>
+          </Space>
+        }
+      >
+        <iframe
+          className="bureau-pdf-frame"
+          src={certificatePdfUrl(c.number)}
+          title={t('bureau.cert.previewTitle', { number: c.number })}
+        />
+      </Modal>
+      <ReasonModal
+        open={revoking}
+        title={t('bureau.cert.revokeTitle', { number: c.number })}
+        label={t('bureau.cert.revokeReason')}
+        requiredMessage={t('bureau.cert.revokeRequired')}
+        notice={t('bureau.cert.revokeNote')}
+        danger
+        onSubmit={revokeWith}
+        onClose={() => setRevoking(false)}
+      />
+    </Card>
+  );
+}
