@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiSession, completeDraft, registerEnterprise } from './helpers/api';
-import { launchBrowser, snap } from './helpers/browser';
+import path from 'node:path';
+import { launchBrowser, screenshotDir, snap } from './helpers/browser';
 import { E2E_ADMIN, startServer, type RunningServer } from './helpers/server';
 
 /**
@@ -35,6 +36,13 @@ async function login(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** The window only (not the whole page), from the top: for the manual's pictures of long pages. */
+async function top(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled' });
 }
 
 async function confirmIn(page: Page, button: string) {
@@ -101,6 +109,48 @@ describe('review and certificate in Chromium', () => {
     await server?.stop();
   });
 
+  it('the administrator sets 广东’s service levels and adds a holiday to the unpublished 2027 calendar', async () => {
+    const admCtx = await browser.newContext({
+      baseURL: server.url,
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
+    const adm = await admCtx.newPage();
+    await login(adm, E2E_ADMIN.username, E2E_ADMIN.password);
+    await adm.waitForURL('**/admin/**');
+    await adm.getByRole('link', { name: '服务时限' }).click();
+    await adm.getByLabel('按名称或代码筛选').fill('广东');
+    const accept = adm.getByLabel('广东省市场监督管理局 受理时限（工作日）');
+    await accept.fill('3');
+    await adm.getByRole('button', { name: '保存广东省市场监督管理局的服务时限' }).click();
+    await adm.getByText('已保存：广东省市场监督管理局 受理 3 个工作日、办结 5 个工作日').waitFor();
+    await snap(adm, 'admin-service-levels');
+
+    await adm.getByRole('link', { name: '工作日历' }).click();
+    await adm.getByText('节假日（休息）').first().waitFor();
+    await snap(adm, 'admin-calendar');
+    await adm.getByLabel('年度').click();
+    await adm.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2027年' }).click();
+    await adm.getByText('该年度官方节假日安排尚未发布').first().waitFor();
+    await adm.getByRole('button', { name: '添加日期' }).click();
+    const date = adm.getByLabel('第 1 行日期');
+    await date.click();
+    await date.fill('2027-01-01');
+    await date.press('Enter');
+    await adm.getByLabel('第 1 行类型').click();
+    await adm
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '节假日（休息）' })
+      .click();
+    await adm.getByLabel('第 1 行名称').fill('元旦');
+    await adm.getByRole('button', { name: '保存', exact: true }).click();
+    await adm.getByText('2027 年工作日历已保存').first().waitFor();
+    const saved = await adm.request.get('/api/admin/calendar?year=2027');
+    const body = (await saved.json()) as { days: { date: string; kind: string; name: string }[] };
+    expect(body.days).toEqual([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    await snap(adm, 'admin-calendar-2027');
+    await admCtx.close();
+  });
+
   it('the enterprise submits its application', async () => {
     await login(ent, ENTERPRISE.username, ENTERPRISE.password);
     await ent.waitForURL('**/portal/applications');
@@ -119,9 +169,12 @@ describe('review and certificate in Chromium', () => {
     await off.waitForURL('**/bureau**');
     const row = off.getByRole('row', { name: new RegExp(app.number) });
     await row.getByText(ENTERPRISE.orgNameZh).waitFor();
+    // 广东's acceptance limit as the administrator set it
+    await row.getByText('0 / 3').waitFor();
     await snap(off, 'bureau-inbox');
     await openCase(off, app.number);
     await snap(off, 'bureau-review-submitted');
+    await top(off, 'bureau-review-submitted-top');
     await decide(off, '受理');
     await off.getByText('审核中').first().waitFor();
   });
@@ -143,6 +196,7 @@ describe('review and certificate in Chromium', () => {
     });
     expect(color).toBe('red');
     await snap(ent, 'enterprise-returned');
+    await top(ent, 'enterprise-returned-top');
   });
 
   it('the enterprise corrects the application and submits it again', async () => {
@@ -171,6 +225,7 @@ describe('review and certificate in Chromium', () => {
       .first()
       .waitFor();
     await snap(off, 'bureau-review-resubmitted');
+    await top(off, 'bureau-review-resubmitted-top');
     await decide(off, '受理');
     await off.getByText('审核中').first().waitFor();
     await decide(off, '批准发证');
@@ -179,6 +234,7 @@ describe('review and certificate in Chromium', () => {
     await number.waitFor();
     certificateNumber = (await number.innerText()).trim();
     await snap(off, 'bureau-review-issued');
+    await top(off, 'bureau-review-issued-top');
     // the enterprise was told by e-mail, with the certificate number
     await expect
       .poll(() => server.mails().some((m) => m.text.includes(certificateNumber)), { timeout: 20_000 })
@@ -203,6 +259,13 @@ describe('review and certificate in Chromium', () => {
     fs.writeFileSync(`.tmp/${certificateNumber}.pdf`, bytes);
     await tab.close();
     await ent.bringToFront();
+    // 下载 beside the number saves <number>.pdf, the same document
+    const download = ent.waitForEvent('download');
+    await row.getByRole('button', { name: `下载证明 ${certificateNumber}` }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${certificateNumber}.pdf`);
+    expect(Buffer.compare(fs.readFileSync(await file.path()), bytes)).toBe(0);
+    await snap(ent, 'enterprise-list-issued');
   });
 
   it('anyone verifies it by number on the home page', async () => {
@@ -234,6 +297,20 @@ describe('review and certificate in Chromium', () => {
     await visitor.close();
   });
 
+  it('the officer finds the case by 证明号 in 申请查询 and exports the result', async () => {
+    await off.getByRole('link', { name: '申请查询' }).click();
+    await off.getByLabel('证明号').fill(certificateNumber.slice(0, 9));
+    await off.getByRole('button', { name: '查询', exact: true }).click();
+    const row = off.getByRole('row', { name: new RegExp(certificateNumber) });
+    await row.getByText('有效').waitFor();
+    await snap(off, 'bureau-search');
+    const download = off.waitForEvent('download');
+    await off.getByRole('button', { name: '导出Excel' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(fs.statSync(await file.path()).size).toBeGreaterThan(1000);
+  });
+
   it('the bureau revokes it; verification shows 已撤销 at once', async () => {
     await openCase(off, app.number);
     await decide(off, '撤销证明', REVOKE_REASON);
@@ -244,6 +321,25 @@ describe('review and certificate in Chromium', () => {
     await page.goto(`/verify/${certificateNumber}`);
     await page.getByText('已撤销', { exact: true }).first().waitFor();
     await snap(page, 'verify-revoked');
+    await visitor.close();
+  });
+
+  it('shows the bureau’s and the verification screens in English too', async () => {
+    await off.goto('/bureau');
+    await off.getByRole('button', { name: 'English' }).click();
+    await off.getByRole('heading', { name: 'To-do' }).waitFor();
+    await snap(off, 'bureau-inbox-en');
+    await off.getByRole('button', { name: '中文' }).click();
+    await off.getByRole('heading', { name: '待办事项' }).waitFor();
+
+    const visitor = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
+    const page = await visitor.newPage();
+    await page.goto(`/verify/${certificateNumber}`);
+    await page.getByText('已撤销', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Certificate verification').first().waitFor();
+    await page.getByText('Revoked', { exact: true }).first().waitFor();
+    await snap(page, 'verify-revoked-en');
     await visitor.close();
   });
 });
