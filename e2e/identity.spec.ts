@@ -48,7 +48,8 @@ async function login(page: Page, username: string, password: string) {
 
 async function logout(page: Page, serverUrl: string) {
   await page.getByRole('button', { name: '退出系统' }).click();
-  await page.waitForURL(`${serverUrl}/`);
+  // the app changes the address itself (history API): wait for the address, then for the home page
+  await page.waitForURL(`${serverUrl}/`, { waitUntil: 'commit' });
   await page.getByRole('button', { name: '登录' }).waitFor();
 }
 

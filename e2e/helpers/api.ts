@@ -130,3 +130,54 @@ export async function completeDraft(api: ApiSession): Promise<{ id: string; numb
   }
   return app;
 }
+
+/**
+ * Creates an officer of a bureau through the administrator's API.
+ */
+export async function createOfficer(
+  baseURL: string,
+  admin: { username: string; password: string },
+  o: { username: string; password: string; bureauCode: string; contactName: string; email: string },
+): Promise<void> {
+  const api = await apiSession(baseURL);
+  await api.post('/api/auth/login', admin);
+  await api.post('/api/admin/officers', {
+    username: o.username,
+    password: o.password,
+    contactName: o.contactName,
+    mobile: '13922223333',
+    email: o.email,
+    phone: '020-38800000',
+    bureauCode: o.bureauCode,
+  });
+  await api.dispose();
+}
+
+/**
+ * An issued certificate, made through the API: the enterprise (already registered) submits a complete
+ * draft to 广东 (440000), the officer accepts and approves it.
+ */
+export async function issuedCertificate(
+  baseURL: string,
+  enterprise: { username: string; password: string },
+  officer: { username: string; password: string },
+): Promise<{ applicationId: string; applicationNumber: string; certificateNumber: string }> {
+  const ent = await apiSession(baseURL);
+  await ent.post('/api/auth/login', enterprise);
+  const app = await completeDraft(ent);
+  await ent.post(`/api/applications/${app.id}/submit`);
+  await ent.dispose();
+  const off = await apiSession(baseURL);
+  await off.post('/api/auth/login', officer);
+  await off.post(`/api/bureau/applications/${app.id}/accept`, {});
+  const detail = await off.post<{ application: { certificateNumber: string | null } }>(
+    `/api/bureau/applications/${app.id}/approve`,
+    {},
+  );
+  await off.dispose();
+  return {
+    applicationId: app.id,
+    applicationNumber: app.number,
+    certificateNumber: detail.application.certificateNumber!,
+  };
+}

@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { startHousekeeping } from './modules/auth/housekeeping.service';
 import { getManualInfo } from './modules/manual/manual.service';
+import { startReportReminders } from './modules/supervision/report-reminders.service';
 import { prepareDatabase } from './startup';
 
 /** Process entry: read config, prepare the database, listen, close gracefully. */
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   await prepareDatabase(deps);
   outbox.start();
   const stopHousekeeping = startHousekeeping(deps);
+  const stopReminders = startReportReminders(deps);
   await app.listen({ port: config.port, host: config.host });
   // Render the user manual now rather than on the first visitor's request.
   getManualInfo({ ...deps, actor: null, ip: null, userAgent: 'startup', locale: 'zh-CN' }).catch(
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     stopHousekeeping();
+    stopReminders();
     await app.close();
     await db.destroy();
     clearTimeout(timer);

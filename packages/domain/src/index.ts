@@ -19,3 +19,7 @@ export * from './working-days';
 export * from './schemas/certificates';
 export * from './schemas/review';
 export * from './schemas/calendar';
+export * from './workflows/modification-workflow';
+export * from './schemas/modifications';
+export * from './workflows/record-workflow';
+export * from './schemas/usage-records';

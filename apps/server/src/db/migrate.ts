@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-applications';
 import * as m0003 from './migrations/0003-attachments';
 import * as m0004 from './migrations/0004-review';
+import * as m0005 from './migrations/0005-after-issue';
 
 /** A static list, so migrations survive bundling (a folder provider would not find its files). */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-applications': m0002,
   '0003-attachments': m0003,
   '0004-review': m0004,
+  '0005-after-issue': m0005,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -43,6 +43,11 @@ export interface Database {
   certificate_checks: CertificateChecksTable;
   calendar_days: CalendarDaysTable;
   calendar_years: CalendarYearsTable;
+  certificate_modifications: CertificateModificationsTable;
+  usage_records: UsageRecordsTable;
+  usage_record_lines: UsageRecordLinesTable;
+  report_deadlines: ReportDeadlinesTable;
+  report_reminders: ReportRemindersTable;
 }
 
 export interface SettingsTable {
@@ -486,4 +491,84 @@ export interface CalendarYearsTable {
   source: string | null;
   modified_by_admin: Generated<number>;
   updated_at: string;
+}
+
+/** 申请修改证明 (0005): one per certificate number, ever. `changes` is JSON. */
+export interface CertificateModificationsTable {
+  id: string;
+  base_number: string;
+  certificate_id: string;
+  application_id: string;
+  organisation_id: string;
+  bureau_code: string;
+  /** draft | submitted | returned | approved | refused */
+  status: string;
+  changes: string;
+  reason: string | null;
+  return_reason: string | null;
+  refuse_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  new_certificate_id: string | null;
+}
+
+/** 使用 / 退运 / 销毁 / 核销 record (0005). */
+export interface UsageRecordsTable {
+  id: string;
+  base_number: string;
+  certificate_id: string;
+  application_id: string;
+  organisation_id: string;
+  bureau_code: string;
+  /** usage | reexport | destruction | writeoff */
+  kind: string;
+  /** draft | submitted | verified | returned */
+  status: string;
+  user_name: string | null;
+  user_address: string | null;
+  user_contact: string | null;
+  user_phone: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  description: string | null;
+  declaration_no: string | null;
+  export_date: string | null;
+  method: string | null;
+  witness: string | null;
+  return_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  verified_at: string | null;
+  verified_by: string | null;
+  returned_at: string | null;
+}
+
+export interface UsageRecordLinesTable {
+  id: string;
+  record_id: string;
+  base_number: string;
+  line_no: number;
+  quantity: string;
+  date: string | null;
+}
+
+export interface ReportDeadlinesTable {
+  clause_code: string;
+  days: number;
+  /** issue | display_end | export */
+  basis: string;
+  updated_at: string;
+}
+
+/** A reporting-deadline reminder sent (0005): once per certificate number and due date. */
+export interface ReportRemindersTable {
+  base_number: string;
+  due_on: string;
+  sent_at: string;
 }

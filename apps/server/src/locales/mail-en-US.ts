@@ -153,4 +153,67 @@ export const mailEnUS: MailTemplates = {
       'It has left the list of applications awaiting acceptance and needs no action; it returns there when the applicant submits it again.',
     ],
   }),
+  modificationApproved: (p) => ({
+    subject: `Certificate modification approved (new number ${p.newCertificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `${p.bureauName} approved your organisation's modification of certificate ${p.certificateNumber} on ${p.at}.`,
+      `The modified version is ${p.newCertificateNumber}; the original ${p.certificateNumber} is superseded by it and stays viewable.`,
+      `View and download: ${p.url}`,
+      `Verification: ${p.verifyUrl}`,
+      'A certificate number can be modified once only; no further modification can be requested.',
+    ],
+  }),
+  modificationReturned: (p) => ({
+    subject: `Certificate modification returned (${p.certificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `${p.bureauName} returned your organisation's modification request for certificate ${p.certificateNumber} on ${p.at}.`,
+      `Reason: ${p.reason}`,
+      '',
+      `Please correct it as asked and submit it again: ${p.url}`,
+    ],
+  }),
+  modificationRefused: (p) => ({
+    subject: `Certificate modification refused (${p.certificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `${p.bureauName} refused your organisation's modification request for certificate ${p.certificateNumber} on ${p.at}.`,
+      `Reason: ${p.reason}`,
+      '',
+      `The certificate stays valid as issued. A certificate number can be modified once only, so no further modification can be requested: ${p.url}`,
+    ],
+  }),
+  recordVerified: (p) => ({
+    subject: `${p.kindEn} verified (${p.certificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `The ${p.kindEn.toLowerCase()} your organisation submitted for certificate ${p.certificateNumber} was verified by ${p.bureauName} on ${p.at}.`,
+      `Product records: ${p.url}`,
+    ],
+  }),
+  recordReturned: (p) => ({
+    subject: `${p.kindEn} returned (${p.certificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `The ${p.kindEn.toLowerCase()} your organisation submitted for certificate ${p.certificateNumber} was returned by ${p.bureauName} on ${p.at}.`,
+      `Reason: ${p.reason}`,
+      '',
+      `Please correct it and submit it again: ${p.url}`,
+    ],
+  }),
+  reportReminder: (p) => ({
+    subject: `Product records due soon (${p.certificateNumber})`,
+    body: [
+      `Dear ${p.recipientName},`,
+      '',
+      `The usage, re-export and destruction (write-off) records of certificate ${p.certificateNumber} must be submitted by ${p.deadline}: ${p.workingDaysLeft} working days are left.`,
+      `Fill them in: ${p.url}`,
+    ],
+  }),
 };

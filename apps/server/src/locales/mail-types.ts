@@ -89,6 +89,63 @@ export interface MailParams {
     organisationName: string;
     at: string;
   };
+  /** 申请修改证明 approved: the modified version replaces the original. */
+  modificationApproved: {
+    recipientName: string;
+    certificateNumber: string;
+    newCertificateNumber: string;
+    bureauName: string;
+    at: string;
+    url: string;
+    verifyUrl: string;
+  };
+  /** 申请修改证明 returned with a reason: correct and submit again. */
+  modificationReturned: {
+    recipientName: string;
+    certificateNumber: string;
+    bureauName: string;
+    at: string;
+    reason: string;
+    url: string;
+  };
+  /** 不予修改 (final: the single modification of the number is used). */
+  modificationRefused: {
+    recipientName: string;
+    certificateNumber: string;
+    bureauName: string;
+    at: string;
+    reason: string;
+    url: string;
+  };
+  /** 后续监管: a usage / re-export / destruction / write-off record was verified (核查通过). */
+  recordVerified: {
+    recipientName: string;
+    certificateNumber: string;
+    kindZh: string;
+    kindEn: string;
+    bureauName: string;
+    at: string;
+    url: string;
+  };
+  /** 后续监管: a record was returned with a reason; the enterprise corrects and submits it again. */
+  recordReturned: {
+    recipientName: string;
+    certificateNumber: string;
+    kindZh: string;
+    kindEn: string;
+    bureauName: string;
+    at: string;
+    reason: string;
+    url: string;
+  };
+  /** A certificate's usage reports are due soon. `deadline` is the China date of the last day. */
+  reportReminder: {
+    recipientName: string;
+    certificateNumber: string;
+    deadline: string;
+    workingDaysLeft: number;
+    url: string;
+  };
 }
 
 export type MailName = keyof MailParams;

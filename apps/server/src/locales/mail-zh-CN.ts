@@ -153,4 +153,67 @@ export const mailZhCN: MailTemplates = {
       '该申请已从待受理列表中移除，无需处理；申请单位重新提交后，将再次出现在待受理列表中。',
     ],
   }),
+  modificationApproved: (p) => ({
+    subject: `证明修改申请已批准（新证明号 ${p.newCertificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位对证明 ${p.certificateNumber} 的修改申请已于 ${p.at} 经${p.bureauName}批准。`,
+      `修改版本的证明号为 ${p.newCertificateNumber}，原证明 ${p.certificateNumber} 已被修改版本取代，仍可查看。`,
+      `查看与下载：${p.url}`,
+      `证明查询：${p.verifyUrl}`,
+      '每个证明号只能修改一次，此后不能再申请修改。',
+    ],
+  }),
+  modificationReturned: (p) => ({
+    subject: `证明修改申请已被退回（${p.certificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位对证明 ${p.certificateNumber} 的修改申请已于 ${p.at} 被${p.bureauName}退回。`,
+      `退回理由：${p.reason}`,
+      '',
+      `请按退回理由修改后重新提交：${p.url}`,
+    ],
+  }),
+  modificationRefused: (p) => ({
+    subject: `证明修改申请不予修改（${p.certificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位对证明 ${p.certificateNumber} 的修改申请已于 ${p.at} 被${p.bureauName}决定不予修改。`,
+      `理由：${p.reason}`,
+      '',
+      `原证明继续有效。每个证明号只能申请修改一次，该证明不能再申请修改：${p.url}`,
+    ],
+  }),
+  recordVerified: (p) => ({
+    subject: `产品${p.kindZh}已核查通过（${p.certificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位就免办证明 ${p.certificateNumber} 提交的${p.kindZh}已于 ${p.at} 经${p.bureauName}核查通过。`,
+      `查看产品使用记录：${p.url}`,
+    ],
+  }),
+  recordReturned: (p) => ({
+    subject: `产品${p.kindZh}被退回（${p.certificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位就免办证明 ${p.certificateNumber} 提交的${p.kindZh}已于 ${p.at} 被${p.bureauName}退回。`,
+      `退回理由：${p.reason}`,
+      '',
+      `请登录系统修改后重新提交：${p.url}`,
+    ],
+  }),
+  reportReminder: (p) => ({
+    subject: `产品使用记录填报即将到期（${p.certificateNumber}）`,
+    body: [
+      `${p.recipientName}，您好：`,
+      '',
+      `本单位免办证明 ${p.certificateNumber} 的产品使用、退运、销毁（核销）记录须于 ${p.deadline} 前填报并提交，距期限还有 ${p.workingDaysLeft} 个工作日。`,
+      `请登录系统填报：${p.url}`,
+    ],
+  }),
 };

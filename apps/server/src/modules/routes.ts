@@ -14,6 +14,9 @@ import { attachmentsRoutes } from './attachments/attachments.routes';
 import { calendarAdminRoutes } from './calendar/calendar.routes';
 import { certificatesRoutes } from './certificates/certificates.routes';
 import { reviewRoutes } from './review/review.routes';
+import { modificationsRoutes } from './modifications/modifications.routes';
+import { usageRecordsRoutes } from './usage-records/usage-records.routes';
+import { reportDeadlinesAdminRoutes, supervisionRoutes } from './supervision/supervision.routes';
 
 /** Every module's routes, mounted under /api. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -32,4 +35,8 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(calendarAdminRoutes, { prefix: '/admin' });
   await app.register(certificatesRoutes);
   await app.register(reviewRoutes, { prefix: '/bureau' });
+  await app.register(modificationsRoutes);
+  await app.register(usageRecordsRoutes);
+  await app.register(supervisionRoutes, { prefix: '/bureau/supervision' });
+  await app.register(reportDeadlinesAdminRoutes, { prefix: '/admin' });
 };

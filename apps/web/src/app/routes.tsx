@@ -2,11 +2,14 @@ import {
   BookOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
+  DiffOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   IdcardOutlined,
   InboxOutlined,
   LockOutlined,
+  FieldTimeOutlined,
+  MonitorOutlined,
   NotificationOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -59,6 +62,8 @@ function OfficerLayout() {
         menu={[
           { path: '/bureau', label: t('bureau.menu.inbox'), icon: <InboxOutlined /> },
           { path: '/bureau/applications', label: t('bureau.menu.search'), icon: <FileSearchOutlined /> },
+          { path: '/bureau/modifications', label: t('bmod.menu'), icon: <DiffOutlined /> },
+          { path: '/bureau/supervision', label: t('sup.menu'), icon: <MonitorOutlined /> },
           { path: '/bureau/password', label: t('menu.password'), icon: <LockOutlined /> },
         ]}
       />
@@ -79,6 +84,7 @@ function AdminLayout() {
           { path: '/admin/manual', label: t('menu.manual'), icon: <BookOutlined /> },
           { path: '/admin/calendar', label: t('menu.calendar'), icon: <CalendarOutlined /> },
           { path: '/admin/service-levels', label: t('menu.serviceLevels'), icon: <ClockCircleOutlined /> },
+          { path: '/admin/report-deadlines', label: t('deadlines.menu'), icon: <FieldTimeOutlined /> },
           { path: '/admin/password', label: t('menu.password'), icon: <LockOutlined /> },
         ]}
       />
@@ -88,6 +94,7 @@ function AdminLayout() {
 
 const changePasswordPage = () => import('../features/account/change-password-page');
 const applicationFormPage = () => import('../features/applications/components/application-form-page');
+const recordFormPage = () => import('../features/usage-records/components/record-form-page');
 
 /** A portal page; a user still waiting for the organisation's approval sees the waiting notice instead. */
 function portalPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -150,6 +157,32 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'certificates/:number/modification',
+        element: portalPage(
+          () => import('../features/certificate-modification/components/modification-page'),
+          'ModificationPage',
+        ),
+      },
+      {
+        path: 'certificates/:number/records',
+        element: portalPage(() => import('../features/usage-records/components/records-page'), 'RecordsPage'),
+      },
+      {
+        path: 'certificates/:number/records/new/:kind',
+        element: portalPage(recordFormPage, 'RecordFormPage'),
+      },
+      {
+        path: 'certificates/:number/records/list/:kind',
+        element: portalPage(
+          () => import('../features/usage-records/components/record-list-page'),
+          'RecordListPage',
+        ),
+      },
+      {
+        path: 'certificates/:number/records/:recordId',
+        element: portalPage(recordFormPage, 'RecordFormPage'),
+      },
+      {
         path: 'profile',
         element: portalPage(() => import('../features/profile/components/profile-page'), 'ProfilePage'),
       },
@@ -178,6 +211,27 @@ export const routes: RouteObject[] = [
       {
         path: 'applications/:id',
         element: lazyPage(() => import('../features/bureau/components/review-page'), 'ReviewPage'),
+      },
+      {
+        path: 'modifications',
+        element: lazyPage(
+          () => import('../features/bureau-modifications/components/modifications-page'),
+          'ModificationsPage',
+        ),
+      },
+      {
+        path: 'modifications/:id',
+        element: lazyPage(
+          () => import('../features/bureau-modifications/components/modification-review-page'),
+          'ModificationReviewPage',
+        ),
+      },
+      {
+        path: 'supervision',
+        element: lazyPage(
+          () => import('../features/bureau-supervision/components/supervision-page'),
+          'SupervisionPage',
+        ),
       },
       { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
     ],
@@ -217,6 +271,13 @@ export const routes: RouteObject[] = [
       {
         path: 'service-levels',
         element: lazyPage(() => import('../features/admin/pages/service-levels-page'), 'ServiceLevelsPage'),
+      },
+      {
+        path: 'report-deadlines',
+        element: lazyPage(
+          () => import('../features/admin/pages/report-deadlines-page'),
+          'ReportDeadlinesPage',
+        ),
       },
       { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
     ],

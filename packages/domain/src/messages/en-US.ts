@@ -68,6 +68,12 @@ export const enUS: Record<MessageKey, string> = {
   'e.DECISION_CONFLICT':
     'Someone else has already acted on this application or its state has changed; reload to see it',
   'v.reason.required': 'Please give a reason',
+  // certificate modification (申请修改证明)
+  'v.modification.belowReported':
+    'The quantity of product {lineNo} cannot become {quantity}: usage, re-export and destruction records already report {reported}',
+  'v.modification.reason': 'Please give the reason for the modification',
+  'v.modification.products':
+    "The products must match the certificate's lines one for one; none can be added or removed",
   'v.serviceDays': 'Enter a number of working days from 1 to 60',
   'v.serviceDays.order': 'The decision limit cannot be shorter than the acceptance limit',
   // working calendar
@@ -90,4 +96,23 @@ export const enUS: Record<MessageKey, string> = {
   'e.RESET_CODE_INVALID': 'The code is wrong, expired or already used',
   'e.PASSWORD_INCORRECT': 'The current password is wrong',
   'e.INTERNAL': 'Something went wrong; please try again later',
+  // usage records
+  'v.record.lines': 'Enter the quantity of at least one product',
+  'v.record.lineDuplicate': 'A product may appear only once',
+  'v.record.lineUnknown': 'The certificate has no such product',
+  'v.record.period': 'The start of the period cannot be after its end',
+  'v.record.writeoffLines': 'A write-off record reports no product quantities',
+  'v.record.deadlineDays': 'The time limit must be 1 to 365 working days',
+  'v.record.dateBeforeIssue': 'The date cannot be before the issue date ({issueDate})',
+  'v.record.dateFuture': 'The date cannot be in the future',
+  'v.record.exceeds':
+    'Product {lineNo} exceeds the certified quantity: certified {certified}, already reported {reported}, this record {current}, remaining {remaining}',
+  'e.record.exceeds':
+    'Used, re-exported and destroyed quantities together cannot exceed the certified quantity',
+  'e.record.kindNotAllowed':
+    'This certificate does not take this kind of record (write-off is for clause 05 only)',
+  'e.record.certificateRevoked': 'This certificate is revoked; no more records can be made',
+  'e.record.kindChanged': 'The kind of a record cannot change',
+  'e.record.invalidState': 'The record is not in a state that allows this; refresh the page',
+  'e.record.decisionConflict': 'Someone else has handled this record or its state changed; refresh the page',
 };

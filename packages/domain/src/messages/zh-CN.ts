@@ -61,6 +61,11 @@ export const zhCN = {
   'e.CONFLICT': '该记录已被他人修改，请刷新后重试',
   'e.DECISION_CONFLICT': '该申请已被其他人员处理或状态已改变，请刷新后查看',
   'v.reason.required': '请填写理由',
+  // certificate modification (申请修改证明)
+  'v.modification.belowReported':
+    '产品 {lineNo} 的数量不能改为 {quantity}：使用、退运和销毁记录已报告 {reported}',
+  'v.modification.reason': '请填写修改原因',
+  'v.modification.products': '产品须与证明上的产品逐行对应，不能增加或删除',
   'v.serviceDays': '请输入 1 至 60 之间的工作日数',
   'v.serviceDays.order': '办结时限不能短于受理时限',
   // working calendar (工作日历)
@@ -82,6 +87,23 @@ export const zhCN = {
   'e.RESET_CODE_INVALID': '验证码错误、已过期或已使用',
   'e.PASSWORD_INCORRECT': '当前密码不正确',
   'e.INTERNAL': '系统繁忙，请稍后再试',
+  // usage records (产品使用记录)
+  'v.record.lines': '请至少填写一个产品的数量',
+  'v.record.lineDuplicate': '同一产品不能重复填写',
+  'v.record.lineUnknown': '证明中没有该产品',
+  'v.record.period': '使用开始日期不能晚于使用结束日期',
+  'v.record.writeoffLines': '核销记录不填写产品数量',
+  'v.record.deadlineDays': '期限须为1至365个工作日',
+  'v.record.dateBeforeIssue': '日期不能早于发证日期（{issueDate}）',
+  'v.record.dateFuture': '日期不能晚于今天',
+  'v.record.exceeds':
+    '第{lineNo}项产品超出证明数量：证明数量{certified}，已填报{reported}，本次{current}，剩余可填报{remaining}',
+  'e.record.exceeds': '使用、退运和销毁数量之和不能超过证明数量，请按提示修改',
+  'e.record.kindNotAllowed': '该证明不能填写此类记录（核销记录仅适用于条款05）',
+  'e.record.certificateRevoked': '该证明已撤销，不能再填写使用记录',
+  'e.record.kindChanged': '记录类型不能修改',
+  'e.record.invalidState': '该记录当前状态不允许此操作，请刷新后查看',
+  'e.record.decisionConflict': '该记录已被其他人员处理或状态已改变，请刷新后查看',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

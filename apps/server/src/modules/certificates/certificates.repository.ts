@@ -29,8 +29,39 @@ export const certificatesRepository = {
       .selectAll()
       .where('application_id', '=', applicationId)
       .orderBy('issued_at', 'desc')
+      // On a tie of instants the modified version ('modified' < 'original') is the newer one.
+      .orderBy('version', 'asc')
       .orderBy('id', 'desc')
       .limit(1)
+      .executeTakeFirst(),
+
+  findById: (db: Tx, id: string) =>
+    db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  findByIds: (db: Tx, ids: readonly string[]) =>
+    ids.length === 0
+      ? Promise.resolve([] as CertificateRow[])
+      : db.selectFrom('certificates').selectAll().where('id', 'in', ids).execute(),
+
+  /** Every version of a certificate number (the 12 characters after the letter), original first. */
+  findVersionsOfBase: (db: Tx, baseNumber: string) =>
+    db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('base_number', '=', baseNumber)
+      .orderBy('issued_at', 'asc')
+      // 'original' after 'modified' alphabetically: desc puts the original first on a tie.
+      .orderBy('version', 'desc')
+      .execute(),
+
+  /** Compare-and-set valid → superseded by `byNumber`; undefined when the certificate was no longer valid. */
+  supersedeIfValid: (trx: Tx, id: string, set: { at: string; byNumber: string }) =>
+    trx
+      .updateTable('certificates')
+      .set({ status: 'superseded', superseded_at: set.at, superseded_by: set.byNumber })
+      .where('id', '=', id)
+      .where('status', '=', 'valid')
+      .returningAll()
       .executeTakeFirst(),
 
   statusesByNumber: (db: Tx, numbers: readonly string[]) =>

@@ -257,6 +257,26 @@ export function ApplicationDetailPage() {
                 <Button icon={<RollbackOutlined aria-hidden />}>{t('apps.withdraw')}</Button>
               </Popconfirm>
             )}
+            {d.status === 'issued' && d.certificateNumber && (
+              <Button
+                onClick={() =>
+                  void navigate(
+                    `/portal/certificates/${encodeURIComponent(d.certificateNumber!)}/modification`,
+                  )
+                }
+              >
+                {t('mod.action')}
+              </Button>
+            )}
+            {d.status === 'issued' && d.certificateNumber && (
+              <Button
+                onClick={() =>
+                  void navigate(`/portal/certificates/${encodeURIComponent(d.certificateNumber!)}/records`)
+                }
+              >
+                {t('rec.action')}
+              </Button>
+            )}
             <Button
               icon={<ArrowLeftOutlined aria-hidden />}
               onClick={() => void navigate('/portal/applications')}

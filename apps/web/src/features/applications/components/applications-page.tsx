@@ -201,7 +201,7 @@ export function ApplicationsPage() {
             {
               title: t('common.actions'),
               key: 'actions',
-              width: locale === 'zh-CN' ? 140 : 180,
+              width: locale === 'zh-CN' ? 150 : 200,
               render: (_: unknown, r) => (
                 <Space size={4} wrap>
                   {r.actions.includes('view') && (
@@ -247,6 +247,16 @@ export function ApplicationsPage() {
                     >
                       <Typography.Link>{t('apps.withdraw')}</Typography.Link>
                     </Popconfirm>
+                  )}
+                  {r.status === 'issued' && r.certificateNumber && (
+                    <Link to={`/portal/certificates/${encodeURIComponent(r.certificateNumber)}/modification`}>
+                      {t('mod.action')}
+                    </Link>
+                  )}
+                  {r.status === 'issued' && r.certificateNumber && (
+                    <Link to={`/portal/certificates/${encodeURIComponent(r.certificateNumber)}/records`}>
+                      {t('rec.action')}
+                    </Link>
                   )}
                 </Space>
               ),

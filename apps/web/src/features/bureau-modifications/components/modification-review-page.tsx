@@ -1,0 +1,298 @@
+import {
+  ArrowLeftOutlined,
+  DownloadOutlined,
+  ExportOutlined,
+  EyeOutlined,
+  ReloadOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Modal,
+  Result,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
+import type { ModificationRequest, ModificationReview } from '@ccc/domain';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../../components/page-header';
+import { ApiError } from '../../../lib/api-client';
+import { useI18n, useT } from '../../../lib/i18n';
+import { errorText } from '../../admin/components/error-text';
+import { formatTime } from '../../admin/components/format';
+import { certificateDownloadUrl, certificatePdfUrl } from '../../applications/api/certificates';
+import { download } from '../../applications/api/download';
+import { CertificateStatusTag } from '../../applications/components/certificate-status-tag';
+import '../../bureau/components/bureau.css';
+import { useModificationReview } from '../api/modifications';
+import { ComparisonTable } from './comparison-table';
+import { ModificationDecisionBar } from './modification-decision-bar';
+import { ModificationStatusTag } from './modification-status-tag';
+import './modifications.css';
+
+/** Where 返回 leads: the list the officer came from (with its tab and page), else the list. */
+function useBackPath(): string {
+  const state: unknown = useLocation().state;
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/bureau') ? from : '/bureau/modifications';
+}
+
+/** What became of a request that is no longer with the bureau, said at the top. */
+function StateNotice({ r }: { r: ModificationRequest }) {
+  const t = useT();
+  if (r.status === 'approved') {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('bmod.notice.approved', {
+          time: formatTime(r.decidedAt),
+          number: r.newCertificateNumber ?? '—',
+        })}
+        description={t('bmod.notice.approvedNote', { old: r.certificateNumber })}
+      />
+    );
+  }
+  if (r.status === 'returned') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('bmod.notice.returned')}
+        description={
+          r.returnReason && (
+            <div className="bmod-reason">{t('bmod.notice.returnReason', { reason: r.returnReason })}</div>
+          )
+        }
+      />
+    );
+  }
+  if (r.status === 'refused') {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('bmod.notice.refused', { time: formatTime(r.decidedAt) })}
+        description={
+          r.refuseReason && (
+            <div className="bmod-reason">{t('bmod.notice.refuseReason', { reason: r.refuseReason })}</div>
+          )
+        }
+      />
+    );
+  }
+  return null;
+}
+
+/** 免办证明: the certificate's current version (the modified one once approved), 预览 and 下载. */
+function CertificateCard({ review }: { review: ModificationReview }) {
+  const { t, locale } = useI18n();
+  const { message } = AntApp.useApp();
+  const c = review.certificate;
+  const r = review.request;
+  const [previewing, setPreviewing] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+
+  async function save() {
+    setDownloading(true);
+    try {
+      await download(certificateDownloadUrl(c.number), locale, `${c.number}.pdf`);
+    } catch (err) {
+      void message.error(errorText(err, t));
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  return (
+    <Card
+      title={
+        <Space>
+          <SafetyCertificateOutlined aria-hidden />
+          {t('bureau.cert.title')}
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <Button icon={<EyeOutlined aria-hidden />} onClick={() => setPreviewing(true)}>
+            {t('bureau.cert.preview')}
+          </Button>
+          <Button icon={<DownloadOutlined aria-hidden />} loading={downloading} onClick={() => void save()}>
+            {t('bureau.cert.download')}
+          </Button>
+        </Space>
+      }
+    >
+      <Descriptions
+        bordered
+        size="middle"
+        column={{ xs: 1, md: 2 }}
+        styles={{ label: { width: 150 } }}
+        items={[
+          {
+            key: 'number',
+            label: t('apps.col.certificateNo'),
+            children: (
+              <Typography.Text strong copyable={{ text: c.number }}>
+                <span>{c.number}</span>
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'status',
+            label: t('bureau.cert.statusLabel'),
+            children: <CertificateStatusTag status={c.status} />,
+          },
+          ...(r.newCertificateNumber && r.newCertificateNumber === c.number
+            ? [
+                {
+                  key: 'original',
+                  label: t('bmod.cert.original'),
+                  children: (
+                    <Space size={8} wrap>
+                      <span>{r.certificateNumber}</span>
+                      <a href={certificatePdfUrl(r.certificateNumber)} target="_blank" rel="noopener">
+                        <ExportOutlined aria-hidden /> {t('bmod.cert.viewOriginal')}
+                      </a>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+          { key: 'issueDate', label: t('bureau.cert.issueDate'), children: c.issueDate },
+          {
+            key: 'version',
+            label: t('bureau.cert.version'),
+            children: t(`bureau.cert.versions.${c.version}`),
+          },
+          { key: 'holder', label: t('bureau.cert.holder'), children: c.holderNameZh },
+          { key: 'bureau', label: t('bureau.cert.bureau'), children: c.bureauName },
+          {
+            key: 'application',
+            label: t('bmod.col.application'),
+            children: <Link to={`/bureau/applications/${r.applicationId}`}>{r.applicationNumber}</Link>,
+          },
+        ]}
+      />
+      <Modal
+        open={previewing}
+        title={t('bureau.cert.previewTitle', { number: c.number })}
+        onCancel={() => setPreviewing(false)}
+        width={960}
+        destroyOnHidden
+        footer={
+          <Space>
+            <Button
+              icon={<ExportOutlined aria-hidden />}
+              href={certificatePdfUrl(c.number)}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('bureau.cert.openInTab')}
+            </Button>
+            <Button type="primary" onClick={() => setPreviewing(false)}>
+              {t('common.back')}
+            </Button>
+          </Space>
+        }
+      >
+        <iframe
+          className="bureau-pdf-frame"
+          src={certificatePdfUrl(c.number)}
+          title={t('bureau.cert.previewTitle', { number: c.number })}
+        />
+      </Modal>
+    </Card>
+  );
+}
+
+/**
+ * 审核修改申请 (SPEC §3.8, §4): the certificate, the enterprise's 修改原因, the field-by-field comparison of the
+ * certificate as issued and as requested, and the decisions while 待审核.
+ */
+export function ModificationReviewPage() {
+  const t = useT();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const back = useBackPath();
+  const query = useModificationReview(id);
+  const review = query.data;
+
+  if (query.isError && !review) {
+    return (
+      <Result
+        status={query.error instanceof ApiError && query.error.status === 404 ? '404' : 'error'}
+        title={errorText(query.error, t)}
+        extra={<Link to={back}>{t('bmod.backToList')}</Link>}
+      />
+    );
+  }
+  if (!review) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 14 }} />
+      </Card>
+    );
+  }
+
+  const r = review.request;
+  return (
+    <>
+      <PageHeader
+        title={t(r.status === 'submitted' ? 'bmod.review.title' : 'bmod.review.viewTitle')}
+        description={
+          <Space size={8} wrap>
+            <Typography.Text strong>{r.certificateNumber}</Typography.Text>
+            <ModificationStatusTag status={r.status} />
+            <span>{r.organisationName}</span>
+          </Space>
+        }
+        extra={
+          <Space>
+            <Button
+              icon={<ReloadOutlined aria-hidden />}
+              loading={query.isFetching}
+              onClick={() => void query.refetch()}
+            >
+              {t('bureau.review.reload')}
+            </Button>
+            <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate(back)}>
+              {t('common.back')}
+            </Button>
+          </Space>
+        }
+      />
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+        <StateNotice r={r} />
+        <CertificateCard review={review} />
+        <Card title={t('bmod.reason.title')}>
+          <Descriptions
+            size="middle"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              {
+                key: 'submittedAt',
+                label: t('apps.col.submittedAt'),
+                children: formatTime(r.submittedAt),
+              },
+              { key: 'organisation', label: t('apps.detail.organisation'), children: r.organisationName },
+            ]}
+          />
+          <Typography.Paragraph className="bmod-reason" style={{ marginTop: 8 }}>
+            {r.reason || '—'}
+          </Typography.Paragraph>
+        </Card>
+        <Card title={t('bmod.compare.title')}>
+          <ComparisonTable review={review} />
+        </Card>
+      </div>
+      <ModificationDecisionBar review={review} />
+    </>
+  );
+}
