@@ -153,25 +153,44 @@ export function RecordsPage() {
             dataSource={d.products}
             pagination={false}
             size="middle"
-            scroll={{ x: 1000 }}
+            scroll={{ x: 900 }}
             rowSelection={{
               selectedRowKeys: selected,
               onChange: (keys) => setSelected(keys.map(Number)),
               getCheckboxProps: (p) => ({ 'aria-label': t('rec.selectProduct', { name: p.productName }) }),
             }}
             columns={[
-              { title: t('mod.product.lineNo'), dataIndex: 'lineNo', width: 64 },
-              { title: t('apps.hs.code'), dataIndex: 'hsCode', width: 116 },
+              { title: t('mod.product.lineNo'), dataIndex: 'lineNo', width: 56 },
+              { title: t('apps.hs.code'), dataIndex: 'hsCode', width: 108 },
               { title: t('apps.product.name'), dataIndex: 'productName' },
-              { title: t('apps.product.model'), dataIndex: 'model' },
-              { title: t('rec.col.certified'), dataIndex: 'certified', align: 'right', render: qty },
-              { title: t('rec.col.used'), dataIndex: 'used', align: 'right', render: qty },
-              { title: t('rec.col.reexported'), dataIndex: 'reexported', align: 'right', render: qty },
-              { title: t('rec.col.destroyed'), dataIndex: 'destroyed', align: 'right', render: qty },
+              { title: t('apps.product.model'), dataIndex: 'model', width: 110 },
+              {
+                title: t('rec.col.certified'),
+                dataIndex: 'certified',
+                align: 'right',
+                width: 88,
+                render: qty,
+              },
+              { title: t('rec.col.used'), dataIndex: 'used', align: 'right', width: 88, render: qty },
+              {
+                title: t('rec.col.reexported'),
+                dataIndex: 'reexported',
+                align: 'right',
+                width: 88,
+                render: qty,
+              },
+              {
+                title: t('rec.col.destroyed'),
+                dataIndex: 'destroyed',
+                align: 'right',
+                width: 88,
+                render: qty,
+              },
               {
                 title: t('rec.col.remaining'),
                 dataIndex: 'remaining',
                 align: 'right',
+                width: 88,
                 render: (v: string, p) => (
                   <Typography.Text strong type={compareDecimals(v, '0') === 0 ? 'secondary' : undefined}>
                     {qty(v, p)}
