@@ -48,8 +48,8 @@ async function login(page: Page, username: string, password: string) {
 
 async function logout(page: Page, serverUrl: string) {
   await page.getByRole('button', { name: '退出系统' }).click();
-  // the app changes the address itself (history API): wait for the address, then for the home page
-  await page.waitForURL(`${serverUrl}/`, { waitUntil: 'commit' });
+  // the app replaces the address itself (history API), which waitForURL does not always see: poll it
+  await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${serverUrl}/`);
   await page.getByRole('button', { name: '登录' }).waitFor();
 }
 
