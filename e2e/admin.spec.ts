@@ -207,7 +207,7 @@ describe('administration console and bureau workspace in Chromium', () => {
     await snap(admin, 'admin-announcement-preview');
     await button(preview, '关闭').last().click(); // the footer's, not the corner ×
 
-    await button(admin, '发布', false).click();
+    await button(admin, '发布').click(); // not 定时发布
     await confirmPopup(admin);
     await expectMessage(admin, '公告已发布');
     await admin.getByText('已发布', { exact: true }).waitFor();

@@ -23,3 +23,7 @@ export * from './workflows/modification-workflow';
 export * from './schemas/modifications';
 export * from './workflows/record-workflow';
 export * from './schemas/usage-records';
+export * from './schemas/reference-admin';
+export * from './schemas/directory';
+export * from './schemas/statistics';
+export * from './schemas/audit';

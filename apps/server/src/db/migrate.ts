@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-applications';
 import * as m0003 from './migrations/0003-attachments';
 import * as m0004 from './migrations/0004-review';
 import * as m0005 from './migrations/0005-after-issue';
+import * as m0006 from './migrations/0006-administration';
 
 /** A static list, so migrations survive bundling (a folder provider would not find its files). */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-attachments': m0003,
   '0004-review': m0004,
   '0005-after-issue': m0005,
+  '0006-administration': m0006,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -48,6 +48,7 @@ export interface Database {
   usage_record_lines: UsageRecordLinesTable;
   report_deadlines: ReportDeadlinesTable;
   report_reminders: ReportRemindersTable;
+  reference_imports: ReferenceImportsTable;
 }
 
 export interface SettingsTable {
@@ -400,6 +401,10 @@ export interface ApplicationsTable {
   decided_at: string | null;
   /** Working days the bureau held the case in earlier rounds (the clock pauses while 已退回). */
   clock_days_used: Generated<number>;
+  /** JSON of the reference names at the latest submission (0006). */
+  reference_labels: string | null;
+  /** Working days with the bureau over all rounds, frozen at the decision (0006). */
+  decision_working_days: number | null;
 }
 
 /** A product line of an application. `quantity` is a canonical decimal string, never a float. */
@@ -571,4 +576,21 @@ export interface ReportRemindersTable {
   base_number: string;
   due_on: string;
   sent_at: string;
+}
+
+/** A reference-data import between its preview and its apply (0006). */
+export interface ReferenceImportsTable {
+  id: string;
+  dataset: string;
+  edition: string | null;
+  filename: string;
+  /** previewed | applied | discarded */
+  status: string;
+  summary: string;
+  changes: string;
+  base_revision: string | null;
+  created_by: string;
+  created_at: string;
+  applied_by: string | null;
+  applied_at: string | null;
 }

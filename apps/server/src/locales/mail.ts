@@ -18,16 +18,26 @@ export function composeMail<K extends MailName>(
 ): { subject: string; text: string } {
   const zh = mailZhCN[name](params);
   const en = mailEnUS[name](params);
+  return composeBilingualMail(zh.subject, en.subject, zh.body, en.body);
+}
+
+/** The layout of every system mail, for mails whose texts live beside their module (officer, account mails). */
+export function composeBilingualMail(
+  subjectZh: string,
+  subjectEn: string,
+  zh: readonly string[],
+  en: readonly string[],
+): { subject: string; text: string } {
   return {
-    subject: `【${SYSTEM_ZH}】${zh.subject} / ${en.subject}`,
+    subject: `【${SYSTEM_ZH}】${subjectZh} / ${subjectEn}`,
     text: [
-      ...zh.body,
+      ...zh,
       '',
       `—— ${SYSTEM_ZH}（本邮件由系统自动发送，请勿回复）`,
       '',
       '----------------------------------------',
       '',
-      ...en.body,
+      ...en,
       '',
       `-- ${SYSTEM_EN} (automatic message; please do not reply)`,
       '',

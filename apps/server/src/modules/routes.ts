@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditAdminRoutes } from './audit/audit.routes';
 import { healthRoutes } from './health/health.routes';
 import { authRoutes } from './auth/auth.routes';
 import { enterprisesRoutes } from './enterprises/enterprises.routes';
@@ -12,11 +13,14 @@ import { hsCodesRoutes } from './hs-codes/hs-codes.routes';
 import { applicationsRoutes } from './applications/applications.routes';
 import { attachmentsRoutes } from './attachments/attachments.routes';
 import { calendarAdminRoutes } from './calendar/calendar.routes';
+import { referenceAdminRoutes } from './reference-admin/reference-admin.routes';
 import { certificatesRoutes } from './certificates/certificates.routes';
 import { reviewRoutes } from './review/review.routes';
 import { modificationsRoutes } from './modifications/modifications.routes';
 import { usageRecordsRoutes } from './usage-records/usage-records.routes';
 import { reportDeadlinesAdminRoutes, supervisionRoutes } from './supervision/supervision.routes';
+import { directoryAdminRoutes } from './directory/directory.routes';
+import { statisticsAdminRoutes, statisticsBureauRoutes } from './statistics/statistics.routes';
 
 /** Every module's routes, mounted under /api. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -33,10 +37,15 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(applicationsRoutes);
   await app.register(attachmentsRoutes);
   await app.register(calendarAdminRoutes, { prefix: '/admin' });
+  await app.register(referenceAdminRoutes, { prefix: '/admin/reference' });
   await app.register(certificatesRoutes);
   await app.register(reviewRoutes, { prefix: '/bureau' });
   await app.register(modificationsRoutes);
   await app.register(usageRecordsRoutes);
   await app.register(supervisionRoutes, { prefix: '/bureau/supervision' });
   await app.register(reportDeadlinesAdminRoutes, { prefix: '/admin' });
+  await app.register(directoryAdminRoutes, { prefix: '/admin' });
+  await app.register(statisticsAdminRoutes, { prefix: '/admin' });
+  await app.register(statisticsBureauRoutes, { prefix: '/bureau' });
+  await app.register(auditAdminRoutes, { prefix: '/admin/audit' });
 };

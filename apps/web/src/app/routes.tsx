@@ -1,6 +1,9 @@
 import {
+  BankOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  DatabaseOutlined,
   ClockCircleOutlined,
   DiffOutlined,
   FileSearchOutlined,
@@ -12,14 +15,16 @@ import {
   MonitorOutlined,
   NotificationOutlined,
   TeamOutlined,
+  UserOutlined,
   UserAddOutlined,
+  AuditOutlined,
 } from '@ant-design/icons';
 import { Spin } from 'antd';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { PendingGate } from '../features/auth/components/pending-gate';
 import { useT } from '../lib/i18n';
-import { RoleLayout } from './layouts/role-layout';
+import { RoleLayout, type MenuEntry } from './layouts/role-layout';
 import { RequireRole } from './require-role';
 import { NotFoundPage } from './not-found-page';
 
@@ -64,12 +69,16 @@ function OfficerLayout() {
           { path: '/bureau/applications', label: t('bureau.menu.search'), icon: <FileSearchOutlined /> },
           { path: '/bureau/modifications', label: t('bmod.menu'), icon: <DiffOutlined /> },
           { path: '/bureau/supervision', label: t('sup.menu'), icon: <MonitorOutlined /> },
+          { path: '/bureau/statistics', label: t('stats.menu'), icon: <BarChartOutlined /> },
           { path: '/bureau/password', label: t('menu.password'), icon: <LockOutlined /> },
         ]}
       />
     </RequireRole>
   );
 }
+
+/** The entries of one heading of the side menu. */
+const inGroup = (group: string, entries: MenuEntry[]): MenuEntry[] => entries.map((e) => ({ ...e, group }));
 
 function AdminLayout() {
   const t = useT();
@@ -78,14 +87,29 @@ function AdminLayout() {
       <RoleLayout
         profilePath="/admin/password"
         menu={[
-          { path: '/admin/officers', label: t('menu.officers'), icon: <TeamOutlined /> },
-          { path: '/admin/pending-users', label: t('menu.pendingUsers'), icon: <UserAddOutlined /> },
-          { path: '/admin/announcements', label: t('menu.announcements'), icon: <NotificationOutlined /> },
-          { path: '/admin/manual', label: t('menu.manual'), icon: <BookOutlined /> },
-          { path: '/admin/calendar', label: t('menu.calendar'), icon: <CalendarOutlined /> },
-          { path: '/admin/service-levels', label: t('menu.serviceLevels'), icon: <ClockCircleOutlined /> },
-          { path: '/admin/report-deadlines', label: t('deadlines.menu'), icon: <FieldTimeOutlined /> },
-          { path: '/admin/password', label: t('menu.password'), icon: <LockOutlined /> },
+          ...inGroup(t('menu.group.users'), [
+            { path: '/admin/organisations', label: t('dir.menu.organisations'), icon: <BankOutlined /> },
+            { path: '/admin/users', label: t('dir.menu.users'), icon: <UserOutlined /> },
+            { path: '/admin/officers', label: t('menu.officers'), icon: <TeamOutlined /> },
+            { path: '/admin/pending-users', label: t('menu.pendingUsers'), icon: <UserAddOutlined /> },
+          ]),
+          ...inGroup(t('menu.group.publishing'), [
+            { path: '/admin/announcements', label: t('menu.announcements'), icon: <NotificationOutlined /> },
+            { path: '/admin/manual', label: t('menu.manual'), icon: <BookOutlined /> },
+          ]),
+          ...inGroup(t('menu.group.reference'), [
+            { path: '/admin/reference', label: t('refadm.menu'), icon: <DatabaseOutlined /> },
+            { path: '/admin/calendar', label: t('menu.calendar'), icon: <CalendarOutlined /> },
+            { path: '/admin/service-levels', label: t('menu.serviceLevels'), icon: <ClockCircleOutlined /> },
+            { path: '/admin/report-deadlines', label: t('deadlines.menu'), icon: <FieldTimeOutlined /> },
+          ]),
+          ...inGroup(t('menu.group.oversight'), [
+            { path: '/admin/statistics', label: t('stats.menu'), icon: <BarChartOutlined /> },
+            { path: '/admin/audit', label: t('audit.menu'), icon: <AuditOutlined /> },
+          ]),
+          ...inGroup(t('menu.group.account'), [
+            { path: '/admin/password', label: t('menu.password'), icon: <LockOutlined /> },
+          ]),
         ]}
       />
     </RequireRole>
@@ -93,6 +117,7 @@ function AdminLayout() {
 }
 
 const changePasswordPage = () => import('../features/account/change-password-page');
+const statisticsPage = () => import('../features/statistics/components/statistics-page');
 const applicationFormPage = () => import('../features/applications/components/application-form-page');
 const recordFormPage = () => import('../features/usage-records/components/record-form-page');
 
@@ -233,6 +258,10 @@ export const routes: RouteObject[] = [
           'SupervisionPage',
         ),
       },
+      {
+        path: 'statistics',
+        element: lazyPage(statisticsPage, 'BureauStatisticsPage'),
+      },
       { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
     ],
   },
@@ -244,6 +273,24 @@ export const routes: RouteObject[] = [
       {
         path: 'officers',
         element: lazyPage(() => import('../features/admin/pages/officers-page'), 'OfficersPage'),
+      },
+      {
+        path: 'organisations',
+        element: lazyPage(
+          () => import('../features/directory/components/organisations-page'),
+          'OrganisationsPage',
+        ),
+      },
+      {
+        path: 'organisations/:id',
+        element: lazyPage(
+          () => import('../features/directory/components/organisation-detail-page'),
+          'OrganisationDetailPage',
+        ),
+      },
+      {
+        path: 'users',
+        element: lazyPage(() => import('../features/directory/components/users-page'), 'UsersPage'),
       },
       {
         path: 'pending-users',
@@ -278,6 +325,22 @@ export const routes: RouteObject[] = [
           () => import('../features/admin/pages/report-deadlines-page'),
           'ReportDeadlinesPage',
         ),
+      },
+      {
+        path: 'reference',
+        element: lazyPage(() => import('../features/reference-admin/pages/reference-page'), 'ReferencePage'),
+      },
+      {
+        path: 'reference/:dataset',
+        element: lazyPage(() => import('../features/reference-admin/pages/reference-page'), 'ReferencePage'),
+      },
+      {
+        path: 'statistics',
+        element: lazyPage(statisticsPage, 'AdminStatisticsPage'),
+      },
+      {
+        path: 'audit',
+        element: lazyPage(() => import('../features/audit/components/audit-page'), 'AuditPage'),
       },
       { path: 'password', element: lazyPage(changePasswordPage, 'ChangePasswordPage') },
     ],

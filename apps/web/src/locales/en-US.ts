@@ -1,4 +1,9 @@
 import type { WebMessageKey } from './zh-CN';
+import { referenceAdminEnUS } from './parts/reference-admin.en-US';
+import { directoryEnUS } from './parts/directory.en-US';
+import { auditEnUS } from './parts/audit.en-US';
+import { statisticsEnUS } from './parts/statistics.en-US';
+import { announcementsAdminEnUS } from './parts/announcements-admin.en-US';
 
 export const enUS: Record<WebMessageKey, string> = {
   'app.name': 'CCC Exemption and Special-Use Import Testing Management System',
@@ -27,6 +32,11 @@ export const enUS: Record<WebMessageKey, string> = {
   'menu.announcements': 'Announcements',
   'menu.manual': 'User manual',
   'menu.calendar': 'Working calendar',
+  'menu.group.users': 'Users and organisations',
+  'menu.group.publishing': 'Publishing',
+  'menu.group.reference': 'Configuration',
+  'menu.group.oversight': 'Oversight',
+  'menu.group.account': 'Account',
   'menu.serviceLevels': 'Service levels',
   'common.save': 'Save',
   'common.submit': 'Submit',
@@ -1144,4 +1154,9 @@ export const enUS: Record<WebMessageKey, string> = {
   'deadlines.aria.save': 'Save clause {clause}',
   'deadlines.aria.discard': 'Discard changes of clause {clause}',
   // ---- end of bureau modifications, supervision, report deadlines ----
+  ...referenceAdminEnUS,
+  ...directoryEnUS,
+  ...auditEnUS,
+  ...statisticsEnUS,
+  ...announcementsAdminEnUS,
 };

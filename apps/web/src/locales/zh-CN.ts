@@ -1,3 +1,8 @@
+import { referenceAdminZhCN } from './parts/reference-admin.zh-CN';
+import { directoryZhCN } from './parts/directory.zh-CN';
+import { auditZhCN } from './parts/audit.zh-CN';
+import { statisticsZhCN } from './parts/statistics.zh-CN';
+import { announcementsAdminZhCN } from './parts/announcements-admin.zh-CN';
 /** Web-app texts, Chinese (the default). Keys are grouped per feature; en-US.ts must have every key. */
 export const zhCN = {
   'app.name': 'CCC免办及特殊用途进口产品检测处理管理系统',
@@ -26,6 +31,11 @@ export const zhCN = {
   'menu.announcements': '公告管理',
   'menu.manual': '用户手册',
   'menu.calendar': '工作日历',
+  'menu.group.users': '用户与单位',
+  'menu.group.publishing': '信息发布',
+  'menu.group.reference': '基础配置',
+  'menu.group.oversight': '监督与统计',
+  'menu.group.account': '账号',
   'menu.serviceLevels': '服务时限',
   'common.save': '保存',
   'common.submit': '提交',
@@ -1092,6 +1102,11 @@ export const zhCN = {
   'deadlines.aria.save': '保存条款 {clause}',
   'deadlines.aria.discard': '撤销条款 {clause} 的修改',
   // ---- end of bureau modifications, supervision, report deadlines ----
+  ...referenceAdminZhCN,
+  ...directoryZhCN,
+  ...auditZhCN,
+  ...statisticsZhCN,
+  ...announcementsAdminZhCN,
 } as const;
 
 export type WebMessageKey = keyof typeof zhCN;

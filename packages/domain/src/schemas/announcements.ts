@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { pageQuerySchema, requiredText } from './common';
 
-export const announcementStatuses = ['draft', 'published'] as const;
+/**
+ * draft: not public. scheduled (待发布): published with a publication time still ahead; the public sees it
+ * from that time on. published: public. The database stores draft | published and the time; scheduled is
+ * derived from the time and the clock.
+ */
+export const announcementStatuses = ['draft', 'scheduled', 'published'] as const;
 export type AnnouncementStatus = (typeof announcementStatuses)[number];
 
 export const announcementAttachmentSchema = z.object({
@@ -47,6 +52,21 @@ export const announcementBodySchema = z.object({
   pinned: z.boolean().default(false),
 });
 export type AnnouncementBody = z.input<typeof announcementBodySchema>;
+
+/**
+ * 发布 now (no publishAt) or 定时发布 at a future instant (ISO 8601 with offset). A scheduled announcement
+ * can be published again with another time (reschedule) or with none (publish now).
+ */
+export const announcementPublishBodySchema = z
+  .object({
+    publishAt: z
+      .string()
+      .datetime({ offset: true, message: 'v.invalid' })
+      .nullish()
+      .transform((v) => (v ? new Date(v).toISOString() : null)),
+  })
+  .default({ publishAt: null });
+export type AnnouncementPublishBody = z.input<typeof announcementPublishBodySchema>;
 
 export const announcementPinBodySchema = z.object({ pinned: z.boolean() });
 

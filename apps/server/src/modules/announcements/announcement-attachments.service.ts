@@ -6,7 +6,7 @@ import { sniffFileType } from '../../lib/file-storage';
 import { recordAudit } from '../audit/audit.service';
 import { announcementsRepository, type AttachmentRow } from './announcements.repository';
 import { releaseFile, removeUnreferencedFiles, retainFile } from '../files/files.service';
-import { ATTACHMENT_OWNER, loadAnnouncement, toAttachment } from './announcements.service';
+import { ATTACHMENT_OWNER, isPublicAt, loadAnnouncement, toAttachment } from './announcements.service';
 import { cleanFilename } from '../../lib/filenames';
 
 /** The largest attachment accepted (the multipart limit in app.ts is the same). */
@@ -83,8 +83,8 @@ export async function removeAnnouncementAttachment(
 }
 
 /**
- * An attachment to send. The public reaches only a published announcement's files; a draft's are
- * "not found" to them.
+ * An attachment to send. The public reaches only a published announcement's files once its publication
+ * time has come; a draft's or a scheduled one's are "not found" to them.
  */
 export async function openAnnouncementAttachment(
   ctx: ServiceContext,
@@ -93,7 +93,8 @@ export async function openAnnouncementAttachment(
   audience: 'public' | 'admin',
 ) {
   const announcement = await announcementsRepository.findById(ctx.db, announcementId);
-  if (!announcement || (audience === 'public' && announcement.status !== 'published')) throw notFound();
+  if (!announcement) throw notFound();
+  if (audience === 'public' && !isPublicAt(announcement, iso(ctx.clock.now()))) throw notFound();
   const att = await announcementsRepository.findAttachment(ctx.db, announcementId, attachmentId);
   if (!att) throw notFound();
   if (!(await ctx.files.exists(att.file_sha256))) {

@@ -7,6 +7,7 @@ import {
   announcementListQuerySchema,
   announcementListResponseSchema,
   announcementPinBodySchema,
+  announcementPublishBodySchema,
   idSchema,
   okSchema,
 } from '@ccc/domain';
@@ -17,12 +18,13 @@ import {
   removeAnnouncementAttachment,
 } from './announcement-attachments.service';
 import {
-  changeAnnouncementStatus,
   createAnnouncement,
   deleteAnnouncement,
   getAnnouncement,
   listAnnouncements,
   pinAnnouncement,
+  publishAnnouncement,
+  unpublishAnnouncement,
   updateAnnouncement,
 } from './announcements.service';
 import { sendAttachment } from './send-attachment';
@@ -82,14 +84,30 @@ export const announcementsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/publish',
-    { schema: { tags, params: idParams, response: { 200: announcementDetailSchema } } },
-    (request) => changeAnnouncementStatus(request.ctx, request.params.id, 'publish'),
+    {
+      schema: {
+        tags,
+        summary:
+          'Publish now, or at publishAt (定时发布: a future instant); a scheduled one can be rescheduled or published now',
+        params: idParams,
+        body: announcementPublishBodySchema,
+        response: { 200: announcementDetailSchema },
+      },
+    },
+    (request) => publishAnnouncement(request.ctx, request.params.id, request.body.publishAt),
   );
 
   app.post(
     '/:id/unpublish',
-    { schema: { tags, params: idParams, response: { 200: announcementDetailSchema } } },
-    (request) => changeAnnouncementStatus(request.ctx, request.params.id, 'unpublish'),
+    {
+      schema: {
+        tags,
+        summary: 'Back to draft: a published or scheduled announcement leaves the home page',
+        params: idParams,
+        response: { 200: announcementDetailSchema },
+      },
+    },
+    (request) => unpublishAnnouncement(request.ctx, request.params.id),
   );
 
   app.post(

@@ -24,13 +24,26 @@ const summaryColumns = [
 ] as const;
 
 export interface AnnouncementFilter {
+  /** draft | scheduled | published, as the console shows them (scheduled and published judged at `now`). */
   status?: string;
   q?: string;
+  /** The clock's instant (ISO): a published announcement is public from its published_at on. */
+  now: string;
 }
 
 function filtered(db: Tx, f: AnnouncementFilter) {
   let query = db.selectFrom('announcements');
-  if (f.status) query = query.where('announcements.status', '=', f.status);
+  if (f.status === 'draft') query = query.where('announcements.status', '=', 'draft');
+  if (f.status === 'published') {
+    query = query
+      .where('announcements.status', '=', 'published')
+      .where('announcements.published_at', '<=', f.now);
+  }
+  if (f.status === 'scheduled') {
+    query = query
+      .where('announcements.status', '=', 'published')
+      .where('announcements.published_at', '>', f.now);
+  }
   if (f.q) {
     query = query.where(sql<boolean>`lower(announcements.title) like ${containsPattern(f.q)} escape '\\'`);
   }
@@ -55,6 +68,11 @@ export const announcementsRepository = {
     return row.n;
   },
 
+  titlesOf: (db: Tx, ids: readonly string[]) =>
+    ids.length === 0
+      ? Promise.resolve([] as { id: string; title: string }[])
+      : db.selectFrom('announcements').select(['id', 'title']).where('id', 'in', ids).execute(),
+
   findById: (db: Tx, id: string) =>
     db.selectFrom('announcements').selectAll().where('id', '=', id).executeTakeFirst(),
 
@@ -66,20 +84,27 @@ export const announcementsRepository = {
     patch: Partial<Pick<AnnouncementsTable, 'title' | 'body_html' | 'pinned' | 'updated_at'>>,
   ) => trx.updateTable('announcements').set(patch).where('id', '=', id).returningAll().executeTakeFirst(),
 
-  /** Compare-and-set: only moves the announcement if it is still in `from`; undefined otherwise. */
+  /**
+   * Compare-and-set: only moves the announcement if it is still in status `from` with publication time
+   * `fromPublishedAt` (as read); undefined otherwise.
+   */
   changeStatus: (
     trx: Tx,
     id: string,
-    from: string,
-    to: string,
-    publishedAt: string | null,
+    from: { status: string; publishedAt: string | null },
+    to: { status: string; publishedAt: string | null },
     updatedAt: string,
   ) =>
     trx
       .updateTable('announcements')
-      .set({ status: to, published_at: publishedAt, updated_at: updatedAt })
+      .set({ status: to.status, published_at: to.publishedAt, updated_at: updatedAt })
       .where('id', '=', id)
-      .where('status', '=', from)
+      .where('status', '=', from.status)
+      .where((eb) =>
+        from.publishedAt === null
+          ? eb('published_at', 'is', null)
+          : eb('published_at', '=', from.publishedAt),
+      )
       .returningAll()
       .executeTakeFirst(),
 

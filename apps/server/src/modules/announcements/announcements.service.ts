@@ -9,7 +9,7 @@ import type {
 import type { z } from 'zod';
 import type { ServiceContext } from '../../context';
 import type { Database } from '../../db/schema';
-import { AppError, notFound } from '../../lib/app-error';
+import { AppError, fieldError, notFound } from '../../lib/app-error';
 import { iso } from '../../lib/clock';
 import { newId } from '../../lib/crypto';
 import { recordAudit } from '../audit/audit.service';
@@ -34,21 +34,38 @@ export const toAttachment = (a: AttachmentRow) => ({
   mime: a.mime,
 });
 
-function toSummary(row: Omit<AnnouncementRow, 'body_html' | 'created_by' | 'created_at'>, count: number) {
+/** draft, or published — 待发布 (scheduled) while its publication time is still ahead of `now`. */
+export function statusAt(
+  row: Pick<AnnouncementRow, 'status' | 'published_at'>,
+  now: string,
+): AnnouncementStatus {
+  if (row.status !== 'published') return 'draft';
+  return row.published_at && row.published_at > now ? 'scheduled' : 'published';
+}
+
+/** Whether the public may see it: published, and its publication time has come. */
+export const isPublicAt = (row: Pick<AnnouncementRow, 'status' | 'published_at'>, now: string) =>
+  statusAt(row, now) === 'published';
+
+function toSummary(
+  row: Omit<AnnouncementRow, 'body_html' | 'created_by' | 'created_at'>,
+  count: number,
+  now: string,
+) {
   return {
     id: row.id,
     title: row.title,
     pinned: row.pinned === 1,
-    status: row.status as AnnouncementStatus,
+    status: statusAt(row, now),
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     attachmentCount: count,
   } satisfies AnnouncementSummary;
 }
 
-function toDetail(row: AnnouncementRow, attachments: AttachmentRow[]): AnnouncementDetail {
+function toDetail(row: AnnouncementRow, attachments: AttachmentRow[], now: string): AnnouncementDetail {
   return {
-    ...toSummary(row, attachments.length),
+    ...toSummary(row, attachments.length, now),
     bodyHtml: row.body_html,
     attachments: attachments.map(toAttachment),
   };
@@ -64,21 +81,26 @@ const auditView = (row: AnnouncementRow) => ({
 });
 
 async function page(ctx: ServiceContext, query: ListQuery, order: 'public' | 'admin') {
-  const filter = { status: query.status, q: query.q || undefined };
+  const now = iso(ctx.clock.now());
+  const filter = { status: query.status, q: query.q || undefined, now };
   const offset = (query.page - 1) * query.pageSize;
   const [rows, total] = await Promise.all([
     announcementsRepository.list(ctx.db, filter, order, offset, query.pageSize),
     announcementsRepository.count(ctx.db, filter),
   ]);
   return {
-    items: rows.map((r) => toSummary(r, r.attachment_count ?? 0)),
+    items: rows.map((r) => toSummary(r, r.attachment_count ?? 0, now)),
     total,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
-/** The home page list: published only, pinned first, then the newest. */
+/**
+ * The home page list: published only, and only once their publication time has come (a condition on
+ * published_at in SQL with the injected clock: no timer, any instance answers the same), pinned first,
+ * then the newest.
+ */
 export const listPublishedAnnouncements = (ctx: ServiceContext, query: ListQuery) =>
   page(ctx, { ...query, status: 'published' }, 'public');
 
@@ -88,14 +110,24 @@ export const listAnnouncements = (ctx: ServiceContext, query: ListQuery) => page
 /** One announcement as the public sees it: a draft does not exist for them. */
 export async function getPublishedAnnouncement(ctx: ServiceContext, id: string): Promise<AnnouncementDetail> {
   const row = await announcementsRepository.findById(ctx.db, id);
-  if (!row || row.status !== 'published') throw notFound();
-  return toDetail(row, await announcementsRepository.attachmentsOf(ctx.db, id));
+  const now = iso(ctx.clock.now());
+  if (!row || !isPublicAt(row, now)) throw notFound();
+  return toDetail(row, await announcementsRepository.attachmentsOf(ctx.db, id), now);
 }
 
 export async function getAnnouncement(ctx: ServiceContext, id: string): Promise<AnnouncementDetail> {
   const row = await announcementsRepository.findById(ctx.db, id);
   if (!row) throw notFound();
-  return toDetail(row, await announcementsRepository.attachmentsOf(ctx.db, id));
+  return toDetail(row, await announcementsRepository.attachmentsOf(ctx.db, id), iso(ctx.clock.now()));
+}
+
+/** Titles by announcement id, for the ids that still exist (the audit log's readable labels). */
+export async function announcementTitles(
+  ctx: Pick<ServiceContext, 'db'>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await announcementsRepository.titlesOf(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.title]));
 }
 
 /** Loads the announcement inside a transaction, or 404. */
@@ -131,7 +163,7 @@ export async function createAnnouncement(
       after: auditView(row),
     });
   });
-  return toDetail(row, []);
+  return toDetail(row, [], now);
 }
 
 /** Edits title, body and pin, in either status (a published notice can be corrected in place). */
@@ -156,45 +188,67 @@ export async function updateAnnouncement(
       before: auditView(before),
       after: auditView(after),
     });
-    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id));
+    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id), iso(ctx.clock.now()));
   });
 }
 
-const transitions = {
-  publish: { from: 'draft', to: 'published', action: 'ANNOUNCEMENT_PUBLISHED' },
-  unpublish: { from: 'published', to: 'draft', action: 'ANNOUNCEMENT_UNPUBLISHED' },
-} as const;
-
 /**
- * Publish (draft → published, dated now) or unpublish (published → draft). A compare-and-set on the
- * status: publishing twice, or racing another administrator, answers INVALID_TRANSITION.
+ * 发布: a draft is published now, or at `publishAt` (定时发布, a future instant); a scheduled one can be
+ * published again with another time (reschedule) or now. An announcement already public answers
+ * INVALID_TRANSITION. A compare-and-set on status and time: racing another administrator answers
+ * INVALID_TRANSITION too.
  */
-export async function changeAnnouncementStatus(
+export async function publishAnnouncement(
   ctx: ServiceContext,
   id: string,
-  event: keyof typeof transitions,
+  publishAt: string | null,
 ): Promise<AnnouncementDetail> {
-  const t = transitions[event];
+  const now = iso(ctx.clock.now());
+  if (publishAt !== null && publishAt <= now) throw fieldError('publishAt', 'v.announcement.publishAtPast');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadAnnouncement(trx, id);
-    const now = iso(ctx.clock.now());
+    if (statusAt(before, now) === 'published') throw new AppError('INVALID_TRANSITION');
     const after = await announcementsRepository.changeStatus(
       trx,
       id,
-      t.from,
-      t.to,
-      t.to === 'published' ? now : null,
+      { status: before.status, publishedAt: before.published_at },
+      { status: 'published', publishedAt: publishAt ?? now },
       now,
     );
     if (!after) throw new AppError('INVALID_TRANSITION');
     await recordAudit(trx, ctx, {
       entityType: 'announcement',
       entityId: id,
-      action: t.action,
+      action: publishAt ? 'ANNOUNCEMENT_SCHEDULED' : 'ANNOUNCEMENT_PUBLISHED',
       before: auditView(before),
       after: auditView(after),
     });
-    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id));
+    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id), now);
+  });
+}
+
+/** 撤回: a published or scheduled announcement goes back to draft (and off the home page). */
+export async function unpublishAnnouncement(ctx: ServiceContext, id: string): Promise<AnnouncementDetail> {
+  const now = iso(ctx.clock.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await loadAnnouncement(trx, id);
+    if (before.status !== 'published') throw new AppError('INVALID_TRANSITION');
+    const after = await announcementsRepository.changeStatus(
+      trx,
+      id,
+      { status: before.status, publishedAt: before.published_at },
+      { status: 'draft', publishedAt: null },
+      now,
+    );
+    if (!after) throw new AppError('INVALID_TRANSITION');
+    await recordAudit(trx, ctx, {
+      entityType: 'announcement',
+      entityId: id,
+      action: 'ANNOUNCEMENT_UNPUBLISHED',
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id), now);
   });
 }
 
@@ -218,7 +272,7 @@ export async function pinAnnouncement(
       before: auditView(before),
       after: auditView(after),
     });
-    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id));
+    return toDetail(after, await announcementsRepository.attachmentsOf(trx, id), iso(ctx.clock.now()));
   });
 }
 

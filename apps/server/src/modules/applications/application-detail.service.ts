@@ -14,6 +14,7 @@ import { listAuditOfEntity, type AuditEntry } from '../audit/audit.service';
 import { getUser } from '../auth/users.service';
 import { getOrganisation } from '../enterprises/enterprises.service';
 import { divisionPath, findBureauNames, findReferenceNames } from '../reference/reference.service';
+import { labelled } from './application-labels';
 import { loadViewableApplication } from './application-access';
 import { toFields } from './application-form';
 import { applicationsRepository as repo, type ProductRow } from './applications.repository';
@@ -92,10 +93,8 @@ export async function getApplicationDetail(ctx: ServiceContext, id: string): Pro
       divisionPath(ctx, row.location_division_code),
       row.use_division_code ? divisionPath(ctx, row.use_division_code) : Promise.resolve(null),
     ]);
-  const named = (code: string | null, map: Map<string, string>) => ({
-    code,
-    name: code ? (map.get(code) ?? null) : null,
-  });
+  const labels = labelled(row, names, bureaus);
+  const named = (code: string | null, name: string | null) => ({ code, name: code ? name : null });
   const status = row.status as ApplicationStatus;
   return {
     id: row.id,
@@ -113,13 +112,13 @@ export async function getApplicationDetail(ctx: ServiceContext, id: string): Pro
     },
     fields: toFields(row),
     names: {
-      clause: named(row.clause_code, names.clauses),
-      subClause: named(row.sub_clause_code, names.subClauses),
-      applicantType: named(row.applicant_type_code, names.applicantTypes),
-      locationAddressType: named(row.location_address_type_code, names.addressTypes),
+      clause: named(row.clause_code, labels.clause),
+      subClause: named(row.sub_clause_code, labels.subClause),
+      applicantType: named(row.applicant_type_code, labels.applicantType),
+      locationAddressType: named(row.location_address_type_code, labels.addressType),
       locationDivision: locationPath,
       useDivision: usePath,
-      bureau: bureaus.get(row.bureau_code) ?? row.bureau_code,
+      bureau: labels.bureau,
     },
     products: products.map(toProduct),
     attachments,

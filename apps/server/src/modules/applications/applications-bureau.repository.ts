@@ -41,6 +41,7 @@ const bureauColumns = [
   'a.certificate_number',
   'a.clock_days_used',
   'a.listed_at',
+  'a.reference_labels',
 ] as const;
 
 export interface BureauApplicationRow {
@@ -58,6 +59,7 @@ export interface BureauApplicationRow {
   certificate_number: string | null;
   clock_days_used: number;
   listed_at: string;
+  reference_labels: string | null;
 }
 
 function ofBureau(db: Tx, bureauCode: string) {

@@ -85,7 +85,14 @@ export function searchBureauApplicationsAfter(
 /** The review columns a decision may set. */
 export type DecisionColumns = Pick<
   Updateable<ApplicationsTable>,
-  'status' | 'accepted_at' | 'return_reason' | 'returned_at' | 'refuse_reason' | 'decided_at' | 'updated_at'
+  | 'status'
+  | 'accepted_at'
+  | 'return_reason'
+  | 'returned_at'
+  | 'refuse_reason'
+  | 'decided_at'
+  | 'updated_at'
+  | 'decision_working_days'
 >;
 
 /**

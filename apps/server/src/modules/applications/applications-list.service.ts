@@ -17,6 +17,7 @@ import type { ServiceContext } from '../../context';
 import { formatChinaTime } from '../../locales/mail';
 import { requireActiveMember } from '../enterprises/membership';
 import { findBureauNames, findReferenceNames } from '../reference/reference.service';
+import { labelled } from './application-labels';
 import {
   applicationsRepository as repo,
   type ApplicationFilter,
@@ -66,16 +67,17 @@ async function present(ctx: ServiceContext, rows: ApplicationListRow[]): Promise
   ]);
   return rows.map((r) => {
     const status = r.status as ApplicationStatus;
+    const labels = labelled(r, names, bureaus);
     return {
       id: r.id,
       number: r.number,
       certificateNumber: r.certificate_number,
       clauseCode: r.clause_code,
-      clauseName: names.clauses.get(r.clause_code) ?? r.clause_code,
+      clauseName: labels.clause,
       firstProductName: r.first_product_name,
       productCount: Number(r.product_count),
       bureauCode: r.bureau_code,
-      bureauName: bureaus.get(r.bureau_code) ?? r.bureau_code,
+      bureauName: labels.bureau,
       submittedAt: r.submitted_at,
       createdAt: r.created_at,
       status,

@@ -35,6 +35,7 @@ const listColumns = [
   'a.submitted_at',
   'a.created_at',
   'a.status',
+  'a.reference_labels',
 ] as const;
 export type ApplicationListRow = Pick<
   ApplicationRow,
@@ -48,6 +49,7 @@ export type ApplicationListRow = Pick<
   | 'submitted_at'
   | 'created_at'
   | 'status'
+  | 'reference_labels'
 >;
 
 /**

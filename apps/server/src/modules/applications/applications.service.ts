@@ -31,6 +31,7 @@ import { enqueueMail } from '../notifications/notifications.service';
 import { takeSerial } from '../counters/counters.service';
 import { listActiveOfficerContacts } from '../officers/officers.service';
 import { findBureauNames, findReferenceNames } from '../reference/reference.service';
+import { captureLabels } from './application-labels';
 import { loadOwnApplication, statusOf } from './application-access';
 import { getApplicationDetail } from './application-detail.service';
 import {
@@ -257,6 +258,7 @@ export async function submitApplication(ctx: ServiceContext, id: string): Promis
       listed_at: at,
       first_submitted_at: row.first_submitted_at ?? at,
       updated_at: at,
+      reference_labels: JSON.stringify(captureLabels(row, names, bureauNames)),
     });
     if (!updated) throw new AppError('INVALID_TRANSITION');
     const problems = await completenessProblems(trx, ctx, updated, reference, bureauIssue);

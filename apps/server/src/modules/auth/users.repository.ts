@@ -49,6 +49,17 @@ export const usersRepository = {
       .where((eb) => eb.or([eb('failed_logins', '!=', 0), eb('locked_until', 'is not', null)]))
       .execute(),
 
+  /** The administrator's unlock: the count and the lock cleared; 0 when there was neither. */
+  unlock: async (trx: Tx, id: string, nowIso: string) => {
+    const res = await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, updated_at: nowIso })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('failed_logins', '!=', 0), eb('locked_until', 'is not', null)]))
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  },
+
   /** A new password also clears any lock. */
   setPassword: (trx: Tx, id: string, passwordHash: string, nowIso: string) =>
     trx

@@ -159,3 +159,11 @@ export async function updateUserContact(
     iso(deps.clock.now()),
   );
 }
+
+/**
+ * The administrator's 解锁: clears the count of wrong passwords and any lock. Returns whether there was
+ * anything to clear. Call it inside the transaction that audits it.
+ */
+export async function unlockUser(trx: Tx, deps: { clock: Clock }, id: string): Promise<boolean> {
+  return (await usersRepository.unlock(trx, id, iso(deps.clock.now()))) > 0;
+}

@@ -136,4 +136,43 @@ export const calendarRepository = {
         .execute();
     }
   },
+
+  /** Every exception, oldest first (a few hundred rows): 基础数据管理's list. */
+  allDays(db: Executor) {
+    return db
+      .selectFrom('calendar_days as d')
+      .leftJoin('calendar_years as y', 'y.year', 'd.year')
+      .select(['d.date', 'd.kind', 'd.name', 'd.updated_at', 'y.modified_by_admin'])
+      .orderBy('d.date')
+      .execute();
+  },
+
+  /** Inserts or replaces single days by date. */
+  async upsertDays(trx: Transaction<Database>, rows: CalendarDayRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await trx
+        .insertInto('calendar_days')
+        .values(rows.slice(i, i + BATCH))
+        .onConflict((oc) =>
+          oc.column('date').doUpdateSet((eb) => ({
+            kind: eb.ref('excluded.kind'),
+            name: eb.ref('excluded.name'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+  },
+
+  /** The years become the administrator's (never reseeded); a year without a row gets one, unpublished. */
+  async markAdminYears(trx: Transaction<Database>, years: number[], now: string): Promise<void> {
+    if (years.length === 0) return;
+    await trx
+      .insertInto('calendar_years')
+      .values(
+        years.map((year) => ({ year, published: 0, source: 'admin', modified_by_admin: 1, updated_at: now })),
+      )
+      .onConflict((oc) => oc.column('year').doUpdateSet({ modified_by_admin: 1, updated_at: now }))
+      .execute();
+  },
 };

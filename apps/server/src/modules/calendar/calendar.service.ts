@@ -7,7 +7,9 @@ import {
   type saveCalendarBodySchema,
   type WorkingCalendar,
 } from '@ccc/domain';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { Database } from '../../db/schema';
 import type { ServiceContext } from '../../context';
 import { AppError } from '../../lib/app-error';
 import { iso } from '../../lib/clock';
@@ -114,4 +116,37 @@ export async function saveCalendar(
     });
   });
   return getCalendar(ctx, year);
+}
+
+// ---- for 基础数据管理 (reference-admin): the exceptions as one dataset, written day by day
+
+/** Every holiday and make-up working day, oldest first. */
+export function listAllCalendarDays(ctx: Pick<ServiceContext, 'db'> | { db: Transaction<Database> }) {
+  return repo.allDays(ctx.db);
+}
+
+/**
+ * Inserts or replaces single days (by date) inside the caller's transaction; their years become the
+ * administrator's, so the package's seed never overwrites them. The caller checks each day
+ * (calendarDayProblems) first.
+ */
+export async function writeAdminCalendarDays(
+  trx: Transaction<Database>,
+  ctx: Pick<ServiceContext, 'clock'>,
+  days: { date: string; kind: CalendarDayKind; name: string }[],
+): Promise<void> {
+  if (days.length === 0) return;
+  const now = iso(ctx.clock.now());
+  const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))];
+  await repo.markAdminYears(trx, years, now);
+  await repo.upsertDays(
+    trx,
+    days.map((d) => ({
+      date: d.date,
+      year: Number(d.date.slice(0, 4)),
+      kind: d.kind,
+      name: d.name,
+      updated_at: now,
+    })),
+  );
 }

@@ -23,6 +23,7 @@ import { recordAudit } from '../audit/audit.service';
 import { getOrganisation } from '../enterprises/enterprises.service';
 import { takeSerial } from '../counters/counters.service';
 import { findBureauNames, findReferenceNames } from '../reference/reference.service';
+import { labelled } from '../applications/application-labels';
 import { parseContent, type CertificateContent } from './certificate-content';
 import { renderCertificatePdf } from './certificate-pdf';
 import { certificatesRepository as repo, LETTER_KEYS, type CertificateRow } from './certificates.repository';
@@ -97,8 +98,9 @@ export async function issueCertificate(
     yy: String(chinaDateParts(issuedAt).year % 100).padStart(2, '0'),
     serial,
   });
-  const named = (code: string | null, map: Map<string, string>) =>
-    code ? { code, name: map.get(code) ?? code } : null;
+  // What the application was submitted with, not what the reference data says today.
+  const labels = labelled(application, names, bureaus);
+  const named = (code: string | null, name: string | null) => (code ? { code, name: name ?? code } : null);
   const content: CertificateContent = {
     format: 1,
     number,
@@ -113,11 +115,11 @@ export async function issueCertificate(
     // The reference data has Chinese clause names only; nameEn stays null until it carries English ones.
     clause: {
       code: application.clause_code,
-      nameZh: names.clauses.get(application.clause_code) ?? application.clause_code,
+      nameZh: labels.clause,
       nameEn: null,
     },
-    subClause: named(application.sub_clause_code, names.subClauses),
-    applicantType: named(application.applicant_type_code, names.applicantTypes),
+    subClause: named(application.sub_clause_code, labels.subClause),
+    applicantType: named(application.applicant_type_code, labels.applicantType),
     products: products.map((p) => ({
       lineNo: p.lineNo,
       hsCode: p.hsCode,
@@ -130,7 +132,7 @@ export async function issueCertificate(
     })),
     bureau: {
       code: application.bureau_code,
-      name: bureaus.get(application.bureau_code) ?? application.bureau_code,
+      name: labels.bureau,
     },
     issueDate: chinaDate(issuedAt),
     issuedAt: at,

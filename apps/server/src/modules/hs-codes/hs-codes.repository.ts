@@ -98,6 +98,10 @@ export const hsCodesRepository = {
     }));
   },
 
+  /** The chosen edition's setting row, absent until one is chosen or pinned. */
+  findEditionSetting: (db: Executor) =>
+    db.selectFrom('settings').select('value').where('key', '=', HS_EDITION_KEY).executeTakeFirst(),
+
   setSetting: (db: Executor, key: string, value: string, nowIso: string) =>
     db
       .insertInto('settings')

@@ -7,7 +7,7 @@ import { iso, systemClock, type Clock } from '../../lib/clock';
 import { newId } from '../../lib/crypto';
 import { categoryResolver, hsPrefixes } from './hs-category';
 import { HsIndex } from './hs-index';
-import { HS_VERSION_KEY, hsCodesRepository as repo } from './hs-codes.repository';
+import { HS_EDITION_KEY, HS_VERSION_KEY, hsCodesRepository as repo } from './hs-codes.repository';
 
 /**
  * The HS picker (选择 → 查询). Searching goes through an in-process index (hs-index.ts) that is only a
@@ -172,4 +172,40 @@ export async function bumpHsCodesVersion(
   clock: Clock = systemClock,
 ): Promise<void> {
   await repo.setSetting(trx, HS_VERSION_KEY, newId(), iso(clock.now()));
+}
+
+// ---- for 基础数据管理 (reference-admin): the edition in force, and the derived 产品类别 of any code
+
+/** The edition the picker offers (the setting, else the newest edition present). */
+export function findCurrentHsEdition(ctx: Pick<AppDeps, 'db'> | { db: Transaction<Database> }) {
+  return repo.findCurrentEdition(ctx.db);
+}
+
+/**
+ * Writes the edition in force into its setting when none is set yet, inside the transaction of a change:
+ * rows of a newer edition written next then stand beside it instead of taking over the picker.
+ */
+export async function pinCurrentHsEdition(trx: Transaction<Database>, clock: Clock): Promise<void> {
+  if (await repo.findEditionSetting(trx)) return;
+  const current = await repo.findCurrentEdition(trx);
+  if (current) await repo.setSetting(trx, HS_EDITION_KEY, current, iso(clock.now()));
+}
+
+/** Switches the edition in force, inside the caller's transaction; every instance rebuilds its index. */
+export async function setCurrentHsEdition(
+  trx: Transaction<Database>,
+  clock: Clock,
+  edition: string,
+): Promise<void> {
+  await repo.setSetting(trx, HS_EDITION_KEY, edition, iso(clock.now()));
+  await bumpHsCodesVersion(trx, clock);
+}
+
+/** 产品类别 and the chapter's name of any code, from the enabled mappings and the chapters (one read). */
+export async function loadHsCategoryResolver(
+  db: Db | Transaction<Database>,
+): Promise<(code: string) => { category: string; chapterName: string | null }> {
+  const [chapters, mappings] = await Promise.all([repo.findChapterNames(db), repo.findMappings(db)]);
+  const categoryOf = categoryResolver(mappings, chapters);
+  return (code) => ({ category: categoryOf(code).name, chapterName: chapters.get(code.slice(0, 2)) ?? null });
 }

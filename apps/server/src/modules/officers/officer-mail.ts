@@ -1,3 +1,5 @@
+import { composeBilingualMail } from '../../locales/mail';
+
 /**
  * The mails an officer receives about their account, Chinese first and English below, in the same layout
  * as the other system mails (locales/mail.ts). No password is ever written into a mail.
@@ -9,26 +11,7 @@ export interface OfficerMailParams {
   url: string;
 }
 
-const SYSTEM_ZH = 'CCC免办系统';
-const SYSTEM_EN = 'CCC exemption system';
-
-function compose(subjectZh: string, subjectEn: string, zh: string[], en: string[]) {
-  return {
-    subject: `【${SYSTEM_ZH}】${subjectZh} / ${subjectEn}`,
-    text: [
-      ...zh,
-      '',
-      `—— ${SYSTEM_ZH}（本邮件由系统自动发送，请勿回复）`,
-      '',
-      '----------------------------------------',
-      '',
-      ...en,
-      '',
-      `-- ${SYSTEM_EN} (automatic message; please do not reply)`,
-      '',
-    ].join('\n'),
-  };
-}
+const compose = composeBilingualMail;
 
 export const officerAccountCreatedMail = (p: OfficerMailParams) =>
   compose(

@@ -30,6 +30,7 @@ import { loadWorkingCalendar } from '../calendar/calendar.service';
 import { certificateStatusesByNumber } from '../certificates/certificates.service';
 import { getOrganisations } from '../enterprises/enterprises.service';
 import { findReferenceNames } from '../reference/reference.service';
+import { parseLabels } from '../applications/application-labels';
 import { officerBureau, serviceLevelsOf } from './review.service';
 import { clockSpan, computeServiceClock } from './service-clock';
 
@@ -52,7 +53,8 @@ async function names(ctx: ServiceContext, rows: readonly BureauApplicationRow[])
     return {
       organisationCode: org?.code ?? '',
       organisationName: org?.nameZh ?? '',
-      clauseName: reference.clauses.get(r.clause_code) ?? r.clause_code,
+      clauseName:
+        parseLabels(r.reference_labels)?.clause ?? reference.clauses.get(r.clause_code) ?? r.clause_code,
     };
   };
 }

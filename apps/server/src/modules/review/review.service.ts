@@ -127,9 +127,9 @@ export async function decide(
   // Read before the transaction (on SQLite, ctx.db inside it would wait for the transaction).
   const [bureauNames, calendar] = await Promise.all([
     findBureauNames(ctx, [row.bureau_code]),
-    decision === 'return'
-      ? loadWorkingCalendar(ctx, chinaDate(new Date(submittedAt)), chinaDate(now))
-      : Promise.resolve(null),
+    decision === 'accept'
+      ? Promise.resolve(null)
+      : loadWorkingCalendar(ctx, chinaDate(new Date(submittedAt)), chinaDate(now)),
   ]);
   const bureauName = bureauNames.get(row.bureau_code) ?? row.bureau_code;
   const set: DecisionColumns = { status: next, updated_at: at };
@@ -140,11 +140,14 @@ export async function decide(
     set.returned_at = at;
     clockDays = roundDays(submittedAt, now, calendar!);
   }
-  if (decision === 'approve') set.decided_at = at;
-  if (decision === 'refuse') {
-    set.refuse_reason = reason!;
+  if (decision === 'approve' || decision === 'refuse') {
     set.decided_at = at;
+    // 办结: the working days the bureau held the case over all its rounds (earlier rounds + this one), frozen
+    // for the statistics. The compare-and-set below guarantees clock_days_used is still the one read here
+    // (only a 退回 changes it, and that changes the status too).
+    set.decision_working_days = Number(row.clock_days_used) + roundDays(submittedAt, now, calendar!);
   }
+  if (decision === 'refuse') set.refuse_reason = reason!;
 
   await ctx.db.transaction().execute(async (trx) => {
     // First statement: the compare-and-set (on SQLite its write takes the write lock).

@@ -31,6 +31,18 @@ const PAYLOADS = [
   '<details open ontoggle=alert(1)>',
   '<<script>script>alert(1)<</script>/script>',
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<svg><script>alert(1)</script></svg>',
+  '<svg><a xlink:href="javascript:alert(1)"><text x="0" y="20">点我</text></a></svg>',
+  '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+  '<a href="data:text/html,<script>alert(1)</script>">点我</a>',
+  '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">点我</a>',
+  '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">点我</a>',
+  '<a href="javascript&colon;alert(1)">点我</a>',
+  '<a href="java\tscript:alert(1)">点我</a>',
+  '<iframe src="https://evil.example/"></iframe>',
+  '<link rel="stylesheet" href="javascript:alert(1)">',
+  '<input onfocus=alert(1) autofocus>',
+  '<video><source onerror="alert(1)"></video>',
 ];
 
 describe(`announcement body sanitisation ${describeDb}`, () => {
@@ -93,6 +105,14 @@ describe(`announcement body sanitisation ${describeDb}`, () => {
       '<h1>大标题</h1><div><span>正文</span></div><script>secret()</script><table><tr><td>格</td></tr></table>',
     );
     expect(served).toBe('大标题正文格');
+  });
+
+  it('drops a protocol-relative link target but keeps the text; a link within the site stays', async () => {
+    const { served } = await store('<p><a href="//evil.example/x">甲</a><a href="/verify">乙</a></p>');
+    expect(served).toBe(
+      '<p><a target="_blank" rel="noopener noreferrer">甲</a>' +
+        '<a href="/verify" target="_blank" rel="noopener noreferrer">乙</a></p>',
+    );
   });
 
   it('sanitises on edit too', async () => {

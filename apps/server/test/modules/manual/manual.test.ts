@@ -6,6 +6,7 @@ import type { TestClient } from '../../helpers/test-client';
 import { fixture, uploadFile } from '../../helpers/upload';
 import { auditRows, freshClient, loginOk, registerOk, registrationBody } from '../../helpers/identity';
 import { pdfText } from './pdf-tools';
+import { officer } from '../../helpers/review';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const MANUAL_NAME = '企业用户操作手册.pdf';
@@ -102,9 +103,11 @@ describe(`user manual download and replacement ${describeDb}`, () => {
     const anonymous = freshClient(t);
     await anonymous.refreshSession(); // a valid pre-login CSRF token: the refusal is about the login
     const pdf = fixture('sample.pdf');
+    const officerClient = await officer(t, 1);
     for (const [client, status, code] of [
       [anonymous, 401, 'UNAUTHENTICATED'],
       [enterprise, 403, 'FORBIDDEN'],
+      [officerClient, 403, 'FORBIDDEN'],
     ] as const) {
       const up = await uploadFile(t, client, '/api/admin/manual', 'x.pdf', pdf, 'application/pdf');
       expect(up.statusCode, up.body).toBe(status);
@@ -172,6 +175,11 @@ describe(`user manual download and replacement ${describeDb}`, () => {
     const replaced = await auditRows(t, 'MANUAL_REPLACED');
     expect(replaced).toHaveLength(2);
     expect(JSON.parse(replaced[1]!.before_json!)).toMatchObject({ sha256: sha(pdf) });
+
+    // Nobody but the administrator can put the default back.
+    expect((await enterprise.delete('/api/admin/manual')).statusCode).toBe(403);
+    expect((await info()).filename).toBe('manual-v2.pdf');
+    expect(await auditRows(t, 'MANUAL_RESET')).toHaveLength(0);
   });
 
   it('returns to the generated manual when the administrator resets it', async () => {

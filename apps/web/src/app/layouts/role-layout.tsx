@@ -1,6 +1,6 @@
 import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../lib/api-client';
@@ -11,6 +11,29 @@ export interface MenuEntry {
   path: string;
   label: string;
   icon?: ReactNode;
+  /** A heading the entry is listed under; entries of one group are shown together, in order. */
+  group?: string;
+}
+
+/** The side menu's items: entries with a group gathered under its heading, the others as they come. */
+function menuItems(menu: MenuEntry[]): MenuProps['items'] {
+  const item = (m: MenuEntry) => ({ key: m.path, icon: m.icon, label: <Link to={m.path}>{m.label}</Link> });
+  const items: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, ReturnType<typeof item>[]>();
+  for (const m of menu) {
+    if (!m.group) {
+      items.push(item(m));
+      continue;
+    }
+    let children = groups.get(m.group);
+    if (!children) {
+      children = [];
+      groups.set(m.group, children);
+      items.push({ type: 'group', key: `group:${m.group}`, label: m.group, children });
+    }
+    children.push(item(m));
+  }
+  return items;
 }
 
 /** The shell of the three role areas: header with language switch, person icon and logout; side menu. */
@@ -87,11 +110,7 @@ export function RoleLayout({ menu, profilePath }: { menu: MenuEntry[]; profilePa
             mode="inline"
             selectedKeys={selected ? [selected] : []}
             style={{ height: '100%', paddingTop: 8 }}
-            items={menu.map((m) => ({
-              key: m.path,
-              icon: m.icon,
-              label: <Link to={m.path}>{m.label}</Link>,
-            }))}
+            items={menuItems(menu)}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, background: '#f5f6f8' }}>

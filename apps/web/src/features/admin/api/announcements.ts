@@ -67,10 +67,19 @@ export type AnnouncementAction = 'publish' | 'unpublish' | 'pin' | 'unpin' | 'de
 export function useAnnouncementAction() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: async ({ id, action }: { id: string; action: AnnouncementAction }) => {
+    mutationFn: async ({
+      id,
+      action,
+      publishAt,
+    }: {
+      id: string;
+      action: AnnouncementAction;
+      /** 定时发布: the future instant (ISO) the announcement becomes public; none publishes now. */
+      publishAt?: string;
+    }) => {
       switch (action) {
         case 'publish':
-          return api.post<AnnouncementDetail>(path(id, '/publish'));
+          return api.post<AnnouncementDetail>(path(id, '/publish'), publishAt ? { publishAt } : {});
         case 'unpublish':
           return api.post<AnnouncementDetail>(path(id, '/unpublish'));
         case 'pin':

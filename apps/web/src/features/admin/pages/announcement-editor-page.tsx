@@ -1,5 +1,6 @@
 import {
   ArrowLeftOutlined,
+  ClockCircleOutlined,
   EyeOutlined,
   SendOutlined,
   RollbackOutlined,
@@ -20,6 +21,7 @@ import {
   Typography,
 } from 'antd';
 import { announcementBodySchema, type AnnouncementDetail } from '@ccc/domain';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
@@ -33,6 +35,7 @@ import {
 } from '../api/announcements';
 import { AnnouncementAttachments } from '../components/announcement-attachments';
 import { AnnouncementPreview } from '../components/announcement-preview';
+import { AnnouncementScheduleModal } from '../components/announcement-schedule-modal';
 import { AnnouncementStatusTag } from '../components/announcement-tags';
 import { errorText } from '../components/error-text';
 import { formatTime } from '../components/format';
@@ -76,6 +79,7 @@ function AnnouncementEditor({ id, onCreated }: { id: string | undefined; onCreat
   const act = useAnnouncementAction();
   const [form] = Form.useForm<FormValues>();
   const [previewOpen, setPreviewOpen] = useState(false);
+  const [scheduleOpen, setScheduleOpen] = useState(false);
   const dirty = useRef(false);
   const [, setDirtyTick] = useState(0);
 
@@ -140,14 +144,21 @@ function AnnouncementEditor({ id, onCreated }: { id: string | undefined; onCreat
     if (await saveForm()) void message.success(t('common.saved'));
   }
 
-  async function onPublish() {
+  /** 发布 now, or 定时发布 at `publishAt`; saves the form first when it has changes. */
+  async function onPublish(publishAt?: Dayjs): Promise<boolean> {
     const saved = dirty.current || !id ? await saveForm() : detail.data;
-    if (!saved) return;
+    if (!saved) return false;
     try {
-      await act.mutateAsync({ id: saved.id, action: 'publish' });
-      void message.success(t('announcementsAdmin.published'));
+      await act.mutateAsync({ id: saved.id, action: 'publish', publishAt: publishAt?.toISOString() });
+      void message.success(
+        publishAt
+          ? t('annadm.scheduled', { time: publishAt.format('YYYY-MM-DD HH:mm') })
+          : t('announcementsAdmin.published'),
+      );
+      return true;
     } catch (err) {
       void message.error(errorText(err, t));
+      return false;
     }
   }
 
@@ -207,18 +218,25 @@ function AnnouncementEditor({ id, onCreated }: { id: string | undefined; onCreat
             </Space>
           }
           extra={
-            current?.status === 'published' && (
+            current?.status === 'scheduled' ? (
               <Typography.Text type="secondary">
-                {t('announcementsAdmin.publishedOn', { time: formatTime(current.publishedAt) })}
-                <a
-                  style={{ marginLeft: 16 }}
-                  href={`/announcements/${current.id}`}
-                  target="_blank"
-                  rel="noreferrer"
-                >
-                  {t('announcementsAdmin.openPublic')}
-                </a>
+                <ClockCircleOutlined style={{ marginRight: 6 }} />
+                {t('annadm.scheduledOn', { time: formatTime(current.publishedAt) })}
               </Typography.Text>
+            ) : (
+              current?.status === 'published' && (
+                <Typography.Text type="secondary">
+                  {t('announcementsAdmin.publishedOn', { time: formatTime(current.publishedAt) })}
+                  <a
+                    style={{ marginLeft: 16 }}
+                    href={`/announcements/${current.id}`}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
+                    {t('announcementsAdmin.openPublic')}
+                  </a>
+                </Typography.Text>
+              )
             )
           }
         >
@@ -298,7 +316,12 @@ function AnnouncementEditor({ id, onCreated }: { id: string | undefined; onCreat
           >
             {t('common.save')}
           </Button>
-          {status === 'draft' ? (
+          {status !== 'published' && (
+            <Button icon={<ClockCircleOutlined />} disabled={busy} onClick={() => setScheduleOpen(true)}>
+              {status === 'scheduled' ? t('annadm.reschedule') : t('annadm.schedule')}
+            </Button>
+          )}
+          {status !== 'published' && (
             <Popconfirm
               title={t('announcementsAdmin.confirm.publishFromEditor')}
               okText={t('common.confirm')}
@@ -306,10 +329,11 @@ function AnnouncementEditor({ id, onCreated }: { id: string | undefined; onCreat
               onConfirm={() => void onPublish()}
             >
               <Button type="primary" icon={<SendOutlined />} disabled={busy}>
-                {t('announcementsAdmin.publish')}
+                {status === 'scheduled' ? t('annadm.publishNow') : t('announcementsAdmin.publish')}
               </Button>
             </Popconfirm>
-          ) : (
+          )}
+          {status !== 'draft' && (
             <Popconfirm
               title={t('announcementsAdmin.confirm.unpublish', { title: current?.title ?? '' })}
               okText={t('common.confirm')}
@@ -323,6 +347,16 @@ function AnnouncementEditor({ id, onCreated }: { id: string | undefined; onCreat
           )}
         </Space>
       </div>
+      <AnnouncementScheduleModal
+        open={scheduleOpen}
+        reschedule={status === 'scheduled'}
+        current={current?.status === 'scheduled' ? current.publishedAt : null}
+        busy={busy}
+        onSchedule={async (at) => {
+          if (await onPublish(at)) setScheduleOpen(false);
+        }}
+        onClose={() => setScheduleOpen(false)}
+      />
       <Modal
         open={previewOpen}
         title={t('announcementsAdmin.previewTitle')}

@@ -10,7 +10,7 @@ import {
   type AnnouncementAction,
   type AnnouncementQuery,
 } from '../api/announcements';
-import { AnnouncementStatusTag, PinnedTag } from '../components/announcement-tags';
+import { AnnouncementStatusTag, announcementStatusLabel, PinnedTag } from '../components/announcement-tags';
 import { errorText } from '../components/error-text';
 import { formatTime } from '../components/format';
 
@@ -19,7 +19,7 @@ function useAnnouncementQuery(): [AnnouncementQuery, (next: Partial<Announcement
   const status = params.get('status');
   const query: AnnouncementQuery = {
     q: params.get('q') ?? undefined,
-    status: status === 'draft' || status === 'published' ? status : undefined,
+    status: status === 'draft' || status === 'scheduled' || status === 'published' ? status : undefined,
     page: Number(params.get('page') ?? 1) || 1,
     pageSize: Number(params.get('pageSize') ?? 20) || 20,
   };
@@ -92,22 +92,22 @@ export function AnnouncementsPage() {
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 100,
+      width: 90,
       render: (s: AnnouncementStatus) => <AnnouncementStatusTag status={s} />,
     },
     {
       title: t('announcementsAdmin.pinned'),
       dataIndex: 'pinned',
-      width: 90,
+      width: 80,
       render: (pinned: boolean) =>
         pinned ? <PinnedTag /> : <Typography.Text type="secondary">—</Typography.Text>,
     },
-    { title: t('announcementsAdmin.publishedAt'), dataIndex: 'publishedAt', width: 150, render: formatTime },
-    { title: t('announcementsAdmin.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatTime },
+    { title: t('announcementsAdmin.publishedAt'), dataIndex: 'publishedAt', width: 140, render: formatTime },
+    { title: t('announcementsAdmin.updatedAt'), dataIndex: 'updatedAt', width: 140, render: formatTime },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 280,
+      width: 250,
       fixed: 'end',
       render: (_, a) => (
         <Space size={0}>
@@ -154,9 +154,9 @@ export function AnnouncementsPage() {
               allowClear
               style={{ width: 120 }}
               placeholder={t('officers.allStatuses')}
-              options={(['draft', 'published'] as const).map((s) => ({
+              options={(['draft', 'scheduled', 'published'] as const).map((s) => ({
                 value: s,
-                label: t(`announcementsAdmin.status.${s}`),
+                label: announcementStatusLabel(s, t),
               }))}
             />
           </Form.Item>
@@ -196,7 +196,7 @@ export function AnnouncementsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 960 }}
+          scroll={{ x: 940 }}
           locale={{ emptyText: t('announcementsAdmin.empty') }}
           pagination={{
             current: query.page,

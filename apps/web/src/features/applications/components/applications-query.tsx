@@ -1,7 +1,7 @@
 import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import { applicationStatuses } from '@ccc/domain';
-import dayjs, { type Dayjs } from 'dayjs';
+import { fromDateRange, toDateRange, type DateRangeValue } from '../../../lib/date-range';
 import { useT } from '../../../lib/i18n';
 import type { ListQuery } from '../api/applications';
 import { useClauses } from '../api/clauses';
@@ -12,7 +12,7 @@ interface QueryForm {
   status?: string;
   clauseCode?: string;
   product?: string;
-  submitted?: [Dayjs | null, Dayjs | null] | null;
+  submitted?: DateRangeValue;
 }
 
 const filterKeys = [
@@ -64,14 +64,11 @@ export function ApplicationsQuery({
     status: query.status,
     clauseCode: query.clauseCode,
     product: query.product,
-    submitted:
-      query.dateFrom || query.dateTo
-        ? [query.dateFrom ? dayjs(query.dateFrom) : null, query.dateTo ? dayjs(query.dateTo) : null]
-        : null,
+    submitted: toDateRange(query.dateFrom, query.dateTo),
   };
 
   function search(values: QueryForm) {
-    const [from, to] = values.submitted ?? [null, null];
+    const { from, to } = fromDateRange(values.submitted);
     setParams(
       paramsFromQuery({
         page: 1,
@@ -81,8 +78,8 @@ export function ApplicationsQuery({
         status: values.status,
         clauseCode: values.clauseCode,
         product: values.product?.trim(),
-        dateFrom: from?.format('YYYY-MM-DD'),
-        dateTo: to?.format('YYYY-MM-DD'),
+        dateFrom: from,
+        dateTo: to,
       }),
     );
   }

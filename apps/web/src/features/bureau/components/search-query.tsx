@@ -1,7 +1,7 @@
 import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import { applicationStatuses } from '@ccc/domain';
-import dayjs, { type Dayjs } from 'dayjs';
+import { fromDateRange, toDateRange, type DateRangeValue } from '../../../lib/date-range';
 import { useT } from '../../../lib/i18n';
 import { useClauses } from '../../applications/api/clauses';
 import type { SearchQuery } from '../api/review';
@@ -12,7 +12,7 @@ interface QueryForm {
   organisation?: string;
   status?: string;
   clauseCode?: string;
-  submitted?: [Dayjs | null, Dayjs | null] | null;
+  submitted?: DateRangeValue;
 }
 
 const filterKeys = [
@@ -67,14 +67,11 @@ export function SearchQueryForm({
     organisation: query.organisation,
     status: query.status,
     clauseCode: query.clauseCode,
-    submitted:
-      query.dateFrom || query.dateTo
-        ? [query.dateFrom ? dayjs(query.dateFrom) : null, query.dateTo ? dayjs(query.dateTo) : null]
-        : null,
+    submitted: toDateRange(query.dateFrom, query.dateTo),
   };
 
   function search(values: QueryForm) {
-    const [from, to] = values.submitted ?? [null, null];
+    const { from, to } = fromDateRange(values.submitted);
     setParams(
       paramsFromSearch({
         page: 1,
@@ -84,8 +81,8 @@ export function SearchQueryForm({
         organisation: values.organisation?.trim(),
         status: values.status,
         clauseCode: values.clauseCode,
-        dateFrom: from?.format('YYYY-MM-DD'),
-        dateTo: to?.format('YYYY-MM-DD'),
+        dateFrom: from,
+        dateTo: to,
       }),
     );
   }
