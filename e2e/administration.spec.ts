@@ -127,7 +127,9 @@ describe('administration and statistics in Chromium', () => {
     await button(dialog, '上传并预览').click();
     await dialog.getByText('校验通过，应用后将写入 2 行。').waitFor();
     await dialog.getByRole('row').filter({ hasText: NEW_CODE }).waitFor();
-    await snap(admin, 'admin-reference-import-preview');
+    // The notices of the steps before fade out first: this screenshot goes into the manual.
+    await expect.poll(() => admin.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+    await snap(admin, 'admin-reference-import-preview', { fullPage: false });
     await button(dialog, '应用导入').click();
     await confirmPopup(admin);
     await admin.locator('.ant-modal-confirm-title').filter({ hasText: '导入成功' }).waitFor();
@@ -211,6 +213,7 @@ describe('administration and statistics in Chromium', () => {
     const byMonth = admin.getByRole('img', { name: /按月份/ });
     await expect.poll(() => byMonth.locator('svg path').count()).toBeGreaterThan(10);
     await snap(admin, 'admin-statistics');
+    await snap(admin, 'admin-statistics-top', { fullPage: false });
     await admin.getByRole('button', { name: /English/ }).click();
     await admin.getByText('Statistics').first().waitFor();
     await snap(admin, 'admin-statistics-en');
@@ -233,6 +236,7 @@ describe('administration and statistics in Chromium', () => {
     expect(await officer.getByText('全部受理局').count()).toBe(0);
     await officer.locator('[role=img] svg').first().waitFor();
     await snap(officer, 'bureau-statistics');
+    await snap(officer, 'bureau-statistics-top', { fullPage: false });
     await page.close();
   });
 

@@ -32,13 +32,16 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const screenshotDir = path.join(repoRoot, '.tmp/screenshots');
 
-/** Full-page screenshot for a person to look at (in .tmp/screenshots, not committed). */
-export async function snap(page: Page, name: string): Promise<void> {
+/**
+ * Screenshot for a person to look at (in .tmp/screenshots, not committed): the full page, or with
+ * `{ fullPage: false }` what the window shows (for the manual, where a very tall page would not fit).
+ */
+export async function snap(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.waitForTimeout(300);
   await page.screenshot({
     path: path.join(screenshotDir, `${name}.png`),
-    fullPage: true,
+    fullPage: opts.fullPage ?? true,
     animations: 'disabled',
   });
 }

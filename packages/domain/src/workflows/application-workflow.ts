@@ -1,4 +1,5 @@
 import type { Role } from '../roles';
+import { defineWorkflow, type Transition } from './workflow';
 
 /**
  * The application's state machine (DOMAIN.md "Application states"), as one table. The server enforces it
@@ -54,18 +55,7 @@ export const applicationEvents = [
 ] as const;
 export type ApplicationEvent = (typeof applicationEvents)[number];
 
-export interface ApplicationTransition {
-  event: ApplicationEvent;
-  /** The states the event is allowed from; [] for `create` (no application yet). */
-  from: readonly ApplicationStatus[];
-  /** The state after the event; `null` when the application is gone (delete); `'same'` when it stays. */
-  to: ApplicationStatus | 'same' | null;
-  roles: readonly Role[];
-  /** A reason must be given (and is shown to the enterprise). */
-  requiresReason: boolean;
-  /** The button text of the manual, and its English. */
-  label: { zh: string; en: string };
-}
+export type ApplicationTransition = Transition<ApplicationStatus, ApplicationEvent>;
 
 export const applicationWorkflow: readonly ApplicationTransition[] = [
   {
@@ -142,38 +132,21 @@ export const applicationWorkflow: readonly ApplicationTransition[] = [
   },
 ];
 
-const byEvent = new Map(applicationWorkflow.map((t) => [t.event, t]));
+const flow = defineWorkflow(applicationWorkflow);
 
-export function applicationTransition(event: ApplicationEvent): ApplicationTransition {
-  return byEvent.get(event)!;
-}
+export const applicationTransition = flow.transition;
 
 /** Whether `role` may apply `event` to an application in `status` (`null`: none exists yet). */
-export function canApply(status: ApplicationStatus | null, event: ApplicationEvent, role: Role): boolean {
-  const t = byEvent.get(event);
-  if (!t || !t.roles.includes(role)) return false;
-  return status === null ? t.from.length === 0 : t.from.includes(status);
-}
+export const canApply = flow.can;
 
 /** The state after `event` from `status`; throws when the table does not allow it. */
-export function nextApplicationStatus(
-  status: ApplicationStatus,
-  event: ApplicationEvent,
-): ApplicationStatus | null {
-  const t = byEvent.get(event);
-  if (!t || !t.from.includes(status)) throw new Error(`${event} is not allowed from ${status}`);
-  return t.to === 'same' ? status : t.to;
-}
+export const nextApplicationStatus = flow.next;
 
 /** The actions a row of the list offers: 查看 always, then each event the role may apply in that state. */
 export type ApplicationAction = 'view' | Exclude<ApplicationEvent, 'create'>;
 
-export function applicationActions(status: ApplicationStatus, role: Role): ApplicationAction[] {
-  const events = applicationWorkflow
-    .filter((t) => t.event !== 'create' && t.roles.includes(role) && t.from.includes(status))
-    .map((t) => t.event as Exclude<ApplicationEvent, 'create'>);
-  return ['view', ...events];
-}
+export const applicationActions: (status: ApplicationStatus, role: Role) => ApplicationAction[] =
+  flow.actions;
 
 export function isEditableStatus(status: string): status is (typeof editableApplicationStatuses)[number] {
   return (editableApplicationStatuses as readonly string[]).includes(status);

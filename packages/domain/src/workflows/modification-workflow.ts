@@ -1,4 +1,4 @@
-import type { Role } from '../roles';
+import { defineWorkflow, type Transition } from './workflow';
 
 /**
  * 申请修改证明 (SPEC §3.8, DOMAIN.md "Modification requests"): the request's state machine as one table. One
@@ -46,16 +46,7 @@ export const modificationEvents = [
 ] as const;
 export type ModificationEvent = (typeof modificationEvents)[number];
 
-export interface ModificationTransition {
-  event: ModificationEvent;
-  /** The states the event is allowed from; [] for `create` (no request yet). */
-  from: readonly ModificationStatus[];
-  /** The state after the event; 'same' when it stays. */
-  to: ModificationStatus | 'same';
-  roles: readonly Role[];
-  requiresReason: boolean;
-  label: { zh: string; en: string };
-}
+export type ModificationTransition = Transition<ModificationStatus, ModificationEvent>;
 
 export const modificationWorkflow: readonly ModificationTransition[] = [
   {
@@ -108,31 +99,20 @@ export const modificationWorkflow: readonly ModificationTransition[] = [
   },
 ];
 
-const byEvent = new Map(modificationWorkflow.map((t) => [t.event, t]));
+const flow = defineWorkflow(modificationWorkflow);
 
-export function modificationTransition(event: ModificationEvent): ModificationTransition {
-  return byEvent.get(event)!;
-}
+export const modificationTransition = flow.transition;
 
 /** Whether `role` may apply `event` to a request in `status` (`null`: none exists yet for the number). */
-export function canApplyModification(
-  status: ModificationStatus | null,
-  event: ModificationEvent,
-  role: Role,
-): boolean {
-  const t = byEvent.get(event);
-  if (!t || !t.roles.includes(role)) return false;
-  return status === null ? t.from.length === 0 : t.from.includes(status);
-}
+export const canApplyModification = flow.can;
 
 /** The state after `event` from `status`; throws when the table does not allow it. */
 export function nextModificationStatus(
   status: ModificationStatus,
   event: ModificationEvent,
 ): ModificationStatus {
-  const t = byEvent.get(event);
-  if (!t || !t.from.includes(status)) throw new Error(`${event} is not allowed from ${status}`);
-  return t.to === 'same' ? status : t.to;
+  // No event of this table removes the request.
+  return flow.next(status, event)!;
 }
 
 export function isFinalModificationStatus(status: string): boolean {

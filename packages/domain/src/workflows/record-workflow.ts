@@ -1,4 +1,5 @@
 import type { Role } from '../roles';
+import { defineWorkflow, type Transition } from './workflow';
 
 /**
  * 产品使用记录 (SPEC §3.9, DOMAIN.md): usage, re-export, destruction and, for clause 05 only, write-off records.
@@ -56,16 +57,7 @@ export const editableRecordStatuses = ['draft', 'returned'] as const satisfies r
 export const recordEvents = ['create', 'edit', 'delete', 'submit', 'verify', 'return'] as const;
 export type RecordEvent = (typeof recordEvents)[number];
 
-export interface RecordTransition {
-  event: RecordEvent;
-  /** [] for `create`. */
-  from: readonly RecordStatus[];
-  /** `null`: the record is gone (delete); `'same'`: the state stays. */
-  to: RecordStatus | 'same' | null;
-  roles: readonly Role[];
-  requiresReason: boolean;
-  label: { zh: string; en: string };
-}
+export type RecordTransition = Transition<RecordStatus, RecordEvent>;
 
 export const recordWorkflow: readonly RecordTransition[] = [
   {
@@ -118,35 +110,20 @@ export const recordWorkflow: readonly RecordTransition[] = [
   },
 ];
 
-const byEvent = new Map(recordWorkflow.map((t) => [t.event, t]));
+const flow = defineWorkflow(recordWorkflow);
 
-export function recordTransition(event: RecordEvent): RecordTransition {
-  return byEvent.get(event)!;
-}
+export const recordTransition = flow.transition;
 
 /** Whether `role` may apply `event` to a record in `status` (`null`: none exists yet). */
-export function canApplyRecordEvent(status: RecordStatus | null, event: RecordEvent, role: Role): boolean {
-  const t = byEvent.get(event);
-  if (!t || !t.roles.includes(role)) return false;
-  return status === null ? t.from.length === 0 : t.from.includes(status);
-}
+export const canApplyRecordEvent = flow.can;
 
 /** The state after `event` from `status`; throws when the table does not allow it. */
-export function nextRecordStatus(status: RecordStatus, event: RecordEvent): RecordStatus | null {
-  const t = byEvent.get(event);
-  if (!t || !t.from.includes(status)) throw new Error(`${event} is not allowed from ${status}`);
-  return t.to === 'same' ? status : t.to;
-}
+export const nextRecordStatus = flow.next;
 
 export type RecordAction = 'view' | Exclude<RecordEvent, 'create'>;
 
 /** 查看 always, then each event `role` may apply in `status`. */
-export function recordActions(status: RecordStatus, role: Role): RecordAction[] {
-  const events = recordWorkflow
-    .filter((t) => t.event !== 'create' && t.roles.includes(role) && t.from.includes(status))
-    .map((t) => t.event as Exclude<RecordEvent, 'create'>);
-  return ['view', ...events];
-}
+export const recordActions: (status: RecordStatus, role: Role) => RecordAction[] = flow.actions;
 
 /** Statuses whose quantities count as reported (for "fully reported"); every status counts for the ledger. */
 export const reportedRecordStatuses = ['submitted', 'verified'] as const satisfies readonly RecordStatus[];
