@@ -20,7 +20,7 @@
  * .tmp/bench-result.json). docs/PERFORMANCE.md explains the method and the figures.
  *
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (50),
- * BENCH_HS_PAGE_SIZE (10), BENCH_APPLICATIONS (100000), BENCH_PDF_RENDERS (200), BENCH_ONLY=hs, list or pdf
+ * BENCH_HS_PAGE_SIZE (10), BENCH_APPLICATIONS (100000), BENCH_PDF_RENDERS (200), BENCH_ONLY=hs, list, stats or pdf
  * (comma-separated; the bare route always runs), BENCH_KEEP=1 keeps the data folder.
  */
 import fs from 'node:fs';
@@ -31,7 +31,7 @@ import { generateApplications } from './bench/applications.mjs';
 import { measureCertificatePdf } from './bench/certificate-pdf.mjs';
 import { ApiClient, BENCH_USER, registerEnterprise } from './bench/client.mjs';
 import { hsSearchTerms } from './bench/hs-terms.mjs';
-import { repoRoot, startServer } from './bench/server.mjs';
+import { BENCH_ADMIN, repoRoot, startServer } from './bench/server.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -43,13 +43,13 @@ const PDF_RENDERS = Number(process.env.BENCH_PDF_RENDERS ?? 200);
 const OUT = process.env.BENCH_OUT ?? path.join(repoRoot, '.tmp', 'bench-result.json');
 
 /** One autocannon run over `paths`, each request taking the next path of the shared cycle. */
-function run(url, paths, { duration, headers = {} }) {
+function run(url, paths, { duration, headers = {}, connections = CONNECTIONS }) {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
-        connections: CONNECTIONS,
+        connections,
         duration,
         headers,
         requests: [
@@ -81,15 +81,15 @@ function cpuMs(pid) {
 
 let serverPid = null;
 
-async function measure(label, url, paths, headers) {
+async function measure(label, url, paths, headers, connections = CONNECTIONS) {
   // A probe first: every path of the cycle must answer 200, or the figures would measure errors.
   for (const p of [paths[0], paths[Math.floor(paths.length / 2)], paths[paths.length - 1]]) {
     const res = await fetch(url + p, { headers });
     if (res.status !== 200) throw new Error(`${label}: ${p} answered ${res.status}: ${await res.text()}`);
   }
-  await run(url, paths, { duration: WARMUP, headers });
+  await run(url, paths, { duration: WARMUP, headers, connections });
   const cpuBefore = cpuMs(serverPid);
-  const r = await run(url, paths, { duration: DURATION, headers });
+  const r = await run(url, paths, { duration: DURATION, headers, connections });
   const cpuAfter = cpuMs(serverPid);
   const figures = {
     label,
@@ -184,6 +184,24 @@ async function main() {
     const list = want('list')
       ? await measure(`(c) application list, ${APPLICATIONS / 1000}k rows`, server.url, listPaths, session)
       : null;
+    // The administrator's statistics over all bureaus, the range moved month by month (no two alike in a row).
+    let stats = null;
+    if (want('stats')) {
+      const admin = new ApiClient(server.url);
+      await admin.login(BENCH_ADMIN.username, BENCH_ADMIN.password);
+      const statsPaths = Array.from({ length: 12 }, (_, i) => {
+        const from = `2025-${String(i + 1).padStart(2, '0')}-01`;
+        return `/api/admin/statistics?from=${from}&to=2026-02-28`;
+      });
+      stats = await measure(
+        `(e) statistics, all bureaus, ${APPLICATIONS / 1000}k rows`,
+        server.url,
+        statsPaths,
+        { cookie: admin.cookieHeader() },
+        // One administrator at a time: a page of aggregates is heavy, and 50 at once would only queue.
+        1,
+      );
+    }
 
     // 4. Certificate PDF generation (the server sits idle meanwhile).
     const pdf = want('pdf')
@@ -206,6 +224,8 @@ async function main() {
     }
     if (list)
       console.log(`  ${list.label.padEnd(44)} p99 ${list.p99} ms   ${list.p99 < 50 ? 'MET' : 'NOT MET'}`);
+    if (stats)
+      console.log(`  ${stats.label.padEnd(44)} p50 ${stats.p50} ms, p99 ${stats.p99} ms (no target)`);
 
     const result = {
       at: new Date().toISOString(),
@@ -227,6 +247,7 @@ async function main() {
       loadAverageAfter: os.loadavg(),
       hs: hsRuns,
       list,
+      stats,
       certificatePdf: pdf,
     };
     fs.mkdirSync(path.dirname(OUT), { recursive: true });

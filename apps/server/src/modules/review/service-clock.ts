@@ -105,3 +105,45 @@ export function computeServiceClock(
 export function roundDays(submittedAt: string, now: Date, calendar: WorkingCalendar): number {
   return workingDaysBetween(chinaDate(new Date(submittedAt)), chinaDate(now), calendar);
 }
+
+/**
+ * Which limits an open case (待受理 / 审核中) is past now: the same answer as computeServiceClock's, but with
+ * work bounded by the limits rather than by the case's age (counting the days since an old submission walks
+ * every day in between), for counting overdue cases in bulk. Null when the case has no running clock.
+ */
+export function overdueLimits(
+  facts: ClockFacts,
+  now: Date,
+  levels: ServiceLevels,
+  calendar: WorkingCalendar,
+): { accept: boolean; decide: boolean } | null {
+  if (!facts.submittedAt) return null;
+  if (facts.status !== 'submitted' && facts.status !== 'under_review') return null;
+  const start = chinaDate(new Date(facts.submittedAt));
+  const today = chinaDate(now);
+  const used = Math.max(0, facts.clockDaysUsed);
+  // More than k working days since `start` ⟺ today has reached the (k + 1)-th working day after it.
+  const beyond = (k: number) => k < 0 || today >= workingDayAfter(start, k + 1, calendar);
+  return {
+    accept: facts.status === 'submitted' && beyond(levels.acceptDays),
+    decide: beyond(levels.decideDays - used),
+  };
+}
+
+/** Per loaded calendar: the n-th working day after a date. Cases submitted on one day share their due dates. */
+const dueDates = new WeakMap<WorkingCalendar, Map<string, string>>();
+
+function workingDayAfter(start: string, n: number, calendar: WorkingCalendar): string {
+  let memo = dueDates.get(calendar);
+  if (!memo) {
+    memo = new Map();
+    dueDates.set(calendar, memo);
+  }
+  const key = `${start}+${n}`;
+  let date = memo.get(key);
+  if (date === undefined) {
+    date = addWorkingDays(start, n, calendar);
+    memo.set(key, date);
+  }
+  return date;
+}

@@ -14,7 +14,7 @@ import { loadWorkingCalendar } from '../calendar/calendar.service';
 import { findBureauNames, findReferenceNames } from '../reference/reference.service';
 import { listServiceLevels } from '../reference/service-levels.service';
 import { serviceLevelsOf } from '../review/review.service';
-import { clockSpan, computeServiceClock, type ServiceLevels } from '../review/service-clock';
+import { clockSpan, overdueLimits, type ServiceLevels } from '../review/service-clock';
 import {
   addMonths,
   decisionTime,
@@ -93,8 +93,7 @@ async function overdueNow(ctx: ServiceContext, bureauCode: string | null) {
   const calendar = await loadWorkingCalendar(ctx, span.from, span.to);
 
   for (const o of open) {
-    const level = levels.get(o.bureau_code)!;
-    const clock = computeServiceClock(
+    const past = overdueLimits(
       {
         status: o.status,
         submittedAt: o.submitted_at,
@@ -102,13 +101,13 @@ async function overdueNow(ctx: ServiceContext, bureauCode: string | null) {
         clockDaysUsed: Number(o.clock_days_used),
       },
       now,
-      level,
+      levels.get(o.bureau_code)!,
       calendar,
     );
-    if (!clock?.overdue) continue;
+    if (!past || (!past.accept && !past.decide)) continue;
     const entry = byBureau.get(o.bureau_code) ?? { accept: 0, decide: 0, total: 0 };
-    if (clock.acceptDueOn !== null && clock.sinceSubmission > clock.acceptDays) entry.accept++;
-    if (clock.withBureau > clock.decideDays) entry.decide++;
+    if (past.accept) entry.accept++;
+    if (past.decide) entry.decide++;
     entry.total++;
     byBureau.set(o.bureau_code, entry);
   }

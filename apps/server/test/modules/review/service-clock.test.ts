@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkingCalendar } from '@ccc/domain';
+import { addDays, type WorkingCalendar } from '@ccc/domain';
 import type { AuditEntry } from '../../../src/modules/audit/audit.service';
 import { changedFields, lastReturnOf } from '../../../src/modules/review/last-return';
-import { clockSpan, computeServiceClock, roundDays } from '../../../src/modules/review/service-clock';
+import {
+  clockSpan,
+  computeServiceClock,
+  overdueLimits,
+  roundDays,
+} from '../../../src/modules/review/service-clock';
 import { describeDb } from '../../helpers/build-test-app';
 
 /**
@@ -124,6 +129,28 @@ describe(`service clock (pure) ${describeDb}`, () => {
     expect(span.from).toBe('2026-03-02');
     expect(span.to >= '2026-05-20').toBe(true);
     expect(clockSpan([], '2026-05-06', levels).from).toBe('2026-05-06');
+  });
+
+  it('overdueLimits agrees with the full clock on every day around the holiday week', () => {
+    // Every submission day × every "today" × both open states × days used in earlier rounds × two levels.
+    const days = Array.from({ length: 40 }, (_, i) => addDays('2026-04-20', i));
+    let overdue = 0;
+    for (const l of [levels, { acceptDays: 1, decideDays: 3 }])
+      for (const submitted of days)
+        for (const today of days.filter((d) => d >= submitted))
+          for (const status of ['submitted', 'under_review'])
+            for (const used of [0, 2, 6]) {
+              const f = facts(status, submitted, used);
+              const clock = computeServiceClock(f, at(today), l, calendar)!;
+              const past = overdueLimits(f, at(today), l, calendar)!;
+              expect(past, `${status} ${submitted} → ${today}, used ${used}`).toEqual({
+                accept: clock.acceptDueOn !== null && clock.sinceSubmission > clock.acceptDays,
+                decide: clock.withBureau > clock.decideDays,
+              });
+              if (past.accept || past.decide) overdue++;
+            }
+    expect(overdue).toBeGreaterThan(1000);
+    expect(overdueLimits(facts('returned', '2026-04-30'), at('2026-06-30'), levels, calendar)).toBeNull();
   });
 });
 
