@@ -201,6 +201,12 @@ describe('administration and statistics in Chromium', () => {
     for (const who of [ENTERPRISE.username, OFFICER.username])
       await rows.filter({ hasText: who }).first().waitFor();
     await snap(admin, 'admin-audit-application');
+
+    // 重置 empties the form and lists every row again (the import above, the logins …).
+    await button(admin, '重置').click();
+    await expect.poll(() => admin.getByLabel('申请编号').inputValue()).toBe('');
+    await rows.filter({ hasText: 'admin' }).first().waitFor();
+    expect(new URL(admin.url()).searchParams.get('application')).toBeNull();
   });
 
   it('opens the statistics with their charts', async () => {

@@ -1,10 +1,10 @@
-import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { applicationStatuses } from '@ccc/domain';
 import { fromDateRange, toDateRange, type DateRangeValue } from '../../../lib/date-range';
 import { useT } from '../../../lib/i18n';
 import type { ListQuery } from '../api/applications';
 import { useClauses } from '../api/clauses';
+import { QueryButtons } from '../../../components/query-buttons';
 
 interface QueryForm {
   number?: string;
@@ -135,29 +135,7 @@ export function ApplicationsQuery({
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={12}>
-            <Form.Item label=" " colon={false}>
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                  {t('common.search')}
-                </Button>
-                <Button
-                  icon={<UndoOutlined aria-hidden />}
-                  onClick={() => {
-                    form.setFieldsValue({
-                      number: undefined,
-                      certificateNumber: undefined,
-                      status: undefined,
-                      clauseCode: undefined,
-                      product: undefined,
-                      submitted: null,
-                    });
-                    setParams({});
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-              </Space>
-            </Form.Item>
+            <QueryButtons form={form} onReset={() => setParams({})} />
           </Col>
         </Row>
       </Form>

@@ -1,10 +1,10 @@
-import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { fromDateRange, toDateRange, type DateRangeValue } from '../../../lib/date-range';
 import { useI18n } from '../../../lib/i18n';
 import { BureauSelect } from '../../admin/components/bureau-select';
 import { useAuditActions, type AuditSearch } from '../api/audit';
 import { actionLabel } from './audit-labels';
+import { QueryButtons } from '../../../components/query-buttons';
 
 interface FilterForm {
   actor?: string;
@@ -109,40 +109,21 @@ export function AuditFilter({
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={6}>
-            <Form.Item label=" " colon={false}>
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                  {t('common.search')}
-                </Button>
-                <Button
-                  icon={<UndoOutlined aria-hidden />}
-                  onClick={() => {
-                    form.resetFields();
-                    form.setFieldsValue({
-                      actor: undefined,
-                      organisation: undefined,
-                      bureau: undefined,
-                      application: undefined,
-                      certificate: undefined,
-                      action: undefined,
-                      range: null,
-                    });
-                    onSearch({
-                      actor: undefined,
-                      organisation: undefined,
-                      bureau: undefined,
-                      application: undefined,
-                      certificate: undefined,
-                      action: undefined,
-                      from: undefined,
-                      to: undefined,
-                    });
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-              </Space>
-            </Form.Item>
+            <QueryButtons
+              form={form}
+              onReset={() =>
+                onSearch({
+                  actor: undefined,
+                  organisation: undefined,
+                  bureau: undefined,
+                  application: undefined,
+                  certificate: undefined,
+                  action: undefined,
+                  from: undefined,
+                  to: undefined,
+                })
+              }
+            />
           </Col>
         </Row>
       </Form>

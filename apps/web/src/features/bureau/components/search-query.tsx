@@ -1,10 +1,10 @@
-import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { applicationStatuses } from '@ccc/domain';
 import { fromDateRange, toDateRange, type DateRangeValue } from '../../../lib/date-range';
 import { useT } from '../../../lib/i18n';
 import { useClauses } from '../../applications/api/clauses';
 import type { SearchQuery } from '../api/review';
+import { QueryButtons } from '../../../components/query-buttons';
 
 interface QueryForm {
   number?: string;
@@ -138,29 +138,7 @@ export function SearchQueryForm({
             </Form.Item>
           </Col>
           <Col xs={24} md={24} xl={12}>
-            <Form.Item label=" " colon={false}>
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                  {t('common.search')}
-                </Button>
-                <Button
-                  icon={<UndoOutlined aria-hidden />}
-                  onClick={() => {
-                    form.setFieldsValue({
-                      number: undefined,
-                      certificateNumber: undefined,
-                      organisation: undefined,
-                      status: undefined,
-                      clauseCode: undefined,
-                      submitted: null,
-                    });
-                    setParams({});
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-              </Space>
-            </Form.Item>
+            <QueryButtons form={form} onReset={() => setParams({})} />
           </Col>
         </Row>
       </Form>
