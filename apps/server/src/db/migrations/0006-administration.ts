@@ -14,9 +14,9 @@ export async function up(db: Db): Promise<void> {
 
   await db.schema
     .alterTable('applications')
-    // JSON of the reference names (clause, second-level clause, applicant type, address type, bureau,
-    // attachment types) as they read at the latest submission: later edits of the reference data never
-    // change what a submitted application says.
+    // JSON of the reference names (clause, second-level clause, applicant type, address type, bureau) as they
+    // read at the latest submission: later edits of the reference data never change what a submitted
+    // application says (applications/application-labels.ts).
     .addColumn('reference_labels', 'text')
     .execute();
   await db.schema
