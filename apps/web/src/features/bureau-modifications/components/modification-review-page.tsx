@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import type { ModificationRequest, ModificationReview } from '@ccc/domain';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n, useT } from '../../../lib/i18n';
@@ -35,13 +35,7 @@ import { ComparisonTable } from './comparison-table';
 import { ModificationDecisionBar } from './modification-decision-bar';
 import { ModificationStatusTag } from './modification-status-tag';
 import './modifications.css';
-
-/** Where 返回 leads: the list the officer came from (with its tab and page), else the list. */
-function useBackPath(): string {
-  const state: unknown = useLocation().state;
-  const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/bureau') ? from : '/bureau/modifications';
-}
+import { useBackPath } from '../../bureau/components/use-back-path';
 
 /** What became of a request that is no longer with the bureau, said at the top. */
 function StateNotice({ r }: { r: ModificationRequest }) {
@@ -220,7 +214,7 @@ export function ModificationReviewPage() {
   const t = useT();
   const { id } = useParams();
   const navigate = useNavigate();
-  const back = useBackPath();
+  const back = useBackPath('/bureau/modifications');
   const query = useModificationReview(id);
   const review = query.data;
 

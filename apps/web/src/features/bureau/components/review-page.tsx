@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Result, Skeleton, Space, Typography } from 'antd';
 import type { ApplicationDetail } from '@ccc/domain';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
@@ -19,13 +19,7 @@ import { CertificatePanel } from './certificate-panel';
 import { DecisionBar } from './decision-bar';
 import { LastReturnPanel } from './last-return-panel';
 import { ServiceClockCard } from './service-clock';
-
-/** Where 返回 leads: the list the officer came from (with its tab, filter and page), else the inbox. */
-function useBackPath(): string {
-  const state: unknown = useLocation().state;
-  const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/bureau') ? from : '/bureau';
-}
+import { useBackPath } from './use-back-path';
 
 /** The state of a case that is no longer with the bureau, said at the top. */
 function StateNotice({ a }: { a: ApplicationDetail }) {
@@ -73,7 +67,7 @@ export function ReviewPage() {
   const t = useT();
   const { id } = useParams();
   const navigate = useNavigate();
-  const back = useBackPath();
+  const back = useBackPath('/bureau');
   const review = useReview(id);
   const detail = review.data;
 
