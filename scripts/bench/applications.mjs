@@ -32,10 +32,25 @@ export function generateApplications(dataDir, { username, count }) {
         location_division_code, location_address_type_code, location_address, use_division_code, use_address,
         bill_of_lading_no, contract_no, invoice_no, product_features, exemption_reason, safety_assurance,
         status, certificate_number, product_count, first_product_name,
-        created_at, updated_at, first_submitted_at, submitted_at, listed_at)
+        created_at, updated_at, first_submitted_at, submitted_at, listed_at, reference_labels)
       values (?, ?, ?, ?, '310000', ?, ?, ?, '310115', 'registered', '上海市浦东新区世纪大道100号', '310115',
         '上海市浦东新区张江路1号', ?, null, ?, '产品特点', '免办理由', '安全保证',
-        ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // A submitted application carries the names it was submitted with (applications/application-labels.ts).
+    const nameOf = (table, code) =>
+      code ? (db.prepare(`select name from ${table} where code = ?`).get(code)?.name ?? null) : null;
+    const labelsOf = (clause) =>
+      JSON.stringify({
+        clause: nameOf('clauses', clause),
+        subClause: nameOf('sub_clauses', clause === '01' ? 'research' : null),
+        applicantType: nameOf(
+          'applicant_types',
+          clause === '01' ? 'research_institute' : clause === '02' ? 'repairer' : null,
+        ),
+        addressType: nameOf('address_types', 'registered'),
+        bureau: nameOf('bureaus', '310000'),
+      });
+    const labels = new Map(CLAUSES.map((c) => [c, labelsOf(c)]));
     const end = Date.parse('2026-03-01T00:00:00Z');
     const serials = new Map();
     const fill = db.transaction(() => {
@@ -69,6 +84,7 @@ export function generateApplications(dataDir, { username, count }) {
           submitted,
           submitted,
           submitted ?? createdAt,
+          submitted ? labels.get(clause) : null,
         );
       }
     });

@@ -28,7 +28,9 @@ export async function startServer(dataDir) {
   if (!fs.existsSync(entry))
     throw new Error('The server is not built: run `npm run bench` (it builds first).');
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
+  // BENCH_NODE_ARGS: extra node flags for the server, e.g. '--cpu-prof --cpu-prof-dir=.tmp/prof'.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -22,6 +21,7 @@ import type { MailTransport } from './modules/notifications/mail-transport';
 import { registerModules } from './modules/routes';
 import errorHandler from './plugins/error-handler';
 import rateLimit from './plugins/rate-limit';
+import securityHeaders from './plugins/security-headers';
 import session from './plugins/session';
 import webApp from './plugins/web-app';
 import { defaultWebDist } from './paths';
@@ -54,29 +54,32 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const clock = opts.clock ?? systemClock;
   const deps: AppDeps = {
     db: opts.db,
     config,
-    clock: opts.clock ?? systemClock,
-    files: opts.files ?? createLocalFileStorage(path.join(config.dataDir, 'storage')),
+    clock,
+    files: opts.files ?? createLocalFileStorage(path.join(config.dataDir, 'storage'), clock),
     log: app.log,
     captchaText: opts.captchaText ?? defaultCaptchaText,
   };
   const outbox = createOutboxWorker(deps, opts.mailTransport);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    // Without TLS, HSTS and upgrade-insecure-requests would break plain-HTTP intranet hosts.
-    hsts: config.secureCookies,
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        frameSrc: ["'self'", 'blob:'],
-        objectSrc: ["'self'", 'blob:'],
+  await app.register(securityHeaders, {
+    options: {
+      // Without TLS, HSTS and upgrade-insecure-requests would break plain-HTTP intranet hosts.
+      hsts: config.secureCookies,
+      contentSecurityPolicy: {
+        directives: {
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          frameSrc: ["'self'", 'blob:'],
+          objectSrc: ["'self'", 'blob:'],
+        },
       },
+      crossOriginEmbedderPolicy: false,
     },
-    crossOriginEmbedderPolicy: false,
   });
   await app.register(errorHandler);
   await app.register(session, { deps });

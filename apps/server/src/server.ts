@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { startHousekeeping } from './modules/auth/housekeeping.service';
+import { startFileCollector } from './modules/files/file-collector';
 import { getManualInfo } from './modules/manual/manual.service';
 import { startReportReminders } from './modules/supervision/report-reminders.service';
 import { prepareDatabase } from './startup';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   outbox.start();
   const stopHousekeeping = startHousekeeping(deps);
   const stopReminders = startReportReminders(deps);
+  const stopFileCollector = startFileCollector(deps);
   await app.listen({ port: config.port, host: config.host });
   // Render the user manual now rather than on the first visitor's request.
   getManualInfo({ ...deps, actor: null, ip: null, userAgent: 'startup', locale: 'zh-CN' }).catch(
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     stopHousekeeping();
     stopReminders();
+    stopFileCollector();
     await app.close();
     await db.destroy();
     clearTimeout(timer);

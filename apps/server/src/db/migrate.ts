@@ -6,6 +6,8 @@ import * as m0003 from './migrations/0003-attachments';
 import * as m0004 from './migrations/0004-review';
 import * as m0005 from './migrations/0005-after-issue';
 import * as m0006 from './migrations/0006-administration';
+import * as m0007 from './migrations/0007-application-counts';
+import * as m0008 from './migrations/0008-file-collection';
 
 /** A static list, so migrations survive bundling (a folder provider would not find its files). */
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-review': m0004,
   '0005-after-issue': m0005,
   '0006-administration': m0006,
+  '0007-application-counts': m0007,
+  '0008-file-collection': m0008,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -49,6 +49,8 @@ export interface Database {
   report_deadlines: ReportDeadlinesTable;
   report_reminders: ReportRemindersTable;
   reference_imports: ReferenceImportsTable;
+  application_counts: ApplicationCountsTable;
+  orphaned_files: OrphanedFilesTable;
 }
 
 export interface SettingsTable {
@@ -593,4 +595,18 @@ export interface ReferenceImportsTable {
   created_at: string;
   applied_by: string | null;
   applied_at: string | null;
+}
+
+/** Applications per organisation, status and clause, kept by triggers on `applications` (0007). */
+export interface ApplicationCountsTable {
+  organisation_id: string;
+  status: string;
+  clause_code: string;
+  count: number;
+}
+
+/** A stored file left without references, awaiting the collector (0008). */
+export interface OrphanedFilesTable {
+  sha256: string;
+  orphaned_at: string;
 }

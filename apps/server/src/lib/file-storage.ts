@@ -2,21 +2,33 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { systemClock, type Clock } from './clock';
 
 /**
  * Content-addressed file storage (SHA-256). Files are written under a temporary name, fsynced and
  * renamed into place before the database row that refers to them commits, so a crash leaves either
  * no file or a whole one. An S3-compatible store can implement the same interface.
+ *
+ * Each `put` stamps the file's time, also when the content is already stored, and the collector removes
+ * only files whose stamp is old (`removeIfUntouchedSince`): an upload between its `put` and its commit
+ * keeps its file even if the same content was released a moment before.
  */
 export interface FileStorage {
   put(data: Buffer): Promise<{ sha256: string; size: number }>;
   read(sha256: string): Promise<Buffer>;
   stream(sha256: string): NodeJS.ReadableStream;
   exists(sha256: string): Promise<boolean>;
+  /** Removes the content unconditionally (for repairs and tests; the collector uses the next method). */
   remove(sha256: string): Promise<void>;
+  /**
+   * Removes the content unless a `put` stamped it at or after `since`; true when it is gone. The file is
+   * first moved aside and its stamp read there, so a `put` racing with the removal either stamped it
+   * before (the file is put back) or finds it gone and writes a fresh copy.
+   */
+  removeIfUntouchedSince(sha256: string, since: Date): Promise<boolean>;
 }
 
-export function createLocalFileStorage(root: string): FileStorage {
+export function createLocalFileStorage(root: string, clock: Clock = systemClock): FileStorage {
   const filesDir = path.join(root, 'files');
   const tmpDir = path.join(root, 'tmp');
   fs.mkdirSync(filesDir, { recursive: true });
@@ -29,18 +41,24 @@ export function createLocalFileStorage(root: string): FileStorage {
     async put(data) {
       const sha256 = createHash('sha256').update(data).digest('hex');
       const target = pathOf(sha256);
-      if (!fs.existsSync(target)) {
-        await fsp.mkdir(path.dirname(target), { recursive: true });
-        const tmp = path.join(tmpDir, randomUUID());
-        const fh = await fsp.open(tmp, 'w');
-        try {
-          await fh.writeFile(data);
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
-        await fsp.rename(tmp, target);
+      const now = clock.now();
+      try {
+        await fsp.utimes(target, now, now);
+        return { sha256, size: data.length };
+      } catch (err) {
+        if (!isMissing(err)) throw err;
       }
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      const tmp = path.join(tmpDir, randomUUID());
+      const fh = await fsp.open(tmp, 'w');
+      try {
+        await fh.writeFile(data);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await fsp.utimes(tmp, now, now);
+      await fsp.rename(tmp, target);
       return { sha256, size: data.length };
     },
     read: (sha) => fsp.readFile(pathOf(sha)),
@@ -49,8 +67,31 @@ export function createLocalFileStorage(root: string): FileStorage {
     async remove(sha) {
       await fsp.rm(pathOf(sha), { force: true });
     },
+    async removeIfUntouchedSince(sha, since) {
+      const target = pathOf(sha);
+      const aside = path.join(tmpDir, `${randomUUID()}.collecting`);
+      try {
+        await fsp.rename(target, aside);
+      } catch (err) {
+        if (isMissing(err)) return true;
+        throw err;
+      }
+      const { mtimeMs } = await fsp.stat(aside);
+      if (mtimeMs >= since.getTime()) {
+        // Stamped by an upload in flight: put it back, unless that upload already wrote a fresh copy.
+        await fsp.link(aside, target).catch((err: unknown) => {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        });
+        await fsp.rm(aside, { force: true });
+        return false;
+      }
+      await fsp.rm(aside, { force: true });
+      return true;
+    },
   };
 }
+
+const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
 /** What a file really is, from its first bytes; null for anything we do not accept. */
 export function sniffFileType(data: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {

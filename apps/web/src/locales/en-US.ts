@@ -563,6 +563,7 @@ export const enUS: Record<WebMessageKey, string> = {
   'apps.export.hint': 'Exports every application matching the current search',
   'apps.empty': 'No applications yet',
   'apps.totalCapped': 'More than {total}: narrow the search',
+  'apps.totalCappedExact': '{matches} in all; the list shows the first {total}: narrow the search or export',
   'apps.noProducts': 'No products yet',
   'apps.productSummary': '{name} and others ({count} products)',
   'apps.backToList': 'Back to the applications',

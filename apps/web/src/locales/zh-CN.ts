@@ -538,6 +538,7 @@ export const zhCN = {
   'apps.export.hint': '按当前查询条件导出全部结果',
   'apps.empty': '暂无免办申请',
   'apps.totalCapped': '超过 {total} 条，请缩小查询范围',
+  'apps.totalCappedExact': '共 {matches} 条，列表显示前 {total} 条：请缩小查询范围或导出',
   'apps.noProducts': '尚未添加产品',
   'apps.productSummary': '{name} 等{count}个产品',
   'apps.backToList': '返回申请列表',

@@ -242,6 +242,8 @@ export const applicationListResponseSchema = z.object({
   total: z.number().int(),
   /** More match than `total` says: narrow the query (or export) to see them all. */
   totalCapped: z.boolean(),
+  /** The exact number of matches where it is known without counting rows (no text or date filter). */
+  matches: z.number().int().nullable(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

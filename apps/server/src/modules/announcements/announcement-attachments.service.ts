@@ -5,7 +5,7 @@ import { newId } from '../../lib/crypto';
 import { sniffFileType } from '../../lib/file-storage';
 import { recordAudit } from '../audit/audit.service';
 import { announcementsRepository, type AttachmentRow } from './announcements.repository';
-import { releaseFile, removeUnreferencedFiles, retainFile } from '../files/files.service';
+import { releaseFile, retainFile } from '../files/files.service';
 import { ATTACHMENT_OWNER, isPublicAt, loadAnnouncement, toAttachment } from './announcements.service';
 import { cleanFilename } from '../../lib/filenames';
 
@@ -64,22 +64,20 @@ export async function removeAnnouncementAttachment(
   announcementId: string,
   attachmentId: string,
 ): Promise<void> {
-  const orphans = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     await loadAnnouncement(trx, announcementId);
     const att = await announcementsRepository.findAttachment(trx, announcementId, attachmentId);
     if (!att) throw notFound();
     await announcementsRepository.deleteAttachment(trx, att.id);
     await announcementsRepository.update(trx, announcementId, { updated_at: iso(ctx.clock.now()) });
-    const released = await releaseFile(trx, att.file_sha256, { type: ATTACHMENT_OWNER, id: att.id });
+    await releaseFile(trx, ctx, att.file_sha256, { type: ATTACHMENT_OWNER, id: att.id });
     await recordAudit(trx, ctx, {
       entityType: 'announcement',
       entityId: announcementId,
       action: 'ANNOUNCEMENT_ATTACHMENT_REMOVED',
       before: { attachmentId: att.id, filename: att.filename, size: att.size, mime: att.mime },
     });
-    return released;
   });
-  await removeUnreferencedFiles(ctx, [orphans]);
 }
 
 /**

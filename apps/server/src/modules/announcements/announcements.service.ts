@@ -13,7 +13,7 @@ import { AppError, fieldError, notFound } from '../../lib/app-error';
 import { iso } from '../../lib/clock';
 import { newId } from '../../lib/crypto';
 import { recordAudit } from '../audit/audit.service';
-import { releaseFile, removeUnreferencedFiles } from '../files/files.service';
+import { releaseFile } from '../files/files.service';
 import {
   announcementsRepository,
   type AnnouncementRow,
@@ -278,17 +278,16 @@ export async function pinAnnouncement(
 
 /**
  * Only a draft can be deleted (a published one is unpublished first). Its attachments go with it; a
- * stored file is removed after commit, and only when no row refers to it any more.
+ * stored file is left to the collector, which removes it only when no row refers to it any more.
  */
 export async function deleteAnnouncement(ctx: ServiceContext, id: string): Promise<void> {
-  const orphans = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const before = await loadAnnouncement(trx, id);
     if (before.status !== 'draft') throw new AppError('INVALID_TRANSITION');
     const removed = await announcementsRepository.deleteAttachmentsOf(trx, id);
     if ((await announcementsRepository.deleteDraft(trx, id)) === 0) throw new AppError('INVALID_TRANSITION');
-    const unreferenced: (string | null)[] = [];
     for (const r of removed) {
-      unreferenced.push(await releaseFile(trx, r.file_sha256, { type: ATTACHMENT_OWNER, id: r.id }));
+      await releaseFile(trx, ctx, r.file_sha256, { type: ATTACHMENT_OWNER, id: r.id });
     }
     await recordAudit(trx, ctx, {
       entityType: 'announcement',
@@ -296,7 +295,5 @@ export async function deleteAnnouncement(ctx: ServiceContext, id: string): Promi
       action: 'ANNOUNCEMENT_DELETED',
       before: { ...auditView(before), attachmentCount: removed.length },
     });
-    return unreferenced;
   });
-  await removeUnreferencedFiles(ctx, orphans);
 }

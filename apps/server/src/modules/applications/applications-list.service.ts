@@ -16,7 +16,7 @@ import {
 import type { ServiceContext } from '../../context';
 import { formatChinaTime } from '../../locales/mail';
 import { requireActiveMember } from '../enterprises/membership';
-import { findBureauNames, findReferenceNames } from '../reference/reference.service';
+import { findBureauNames, findReferenceNames, type ReferenceNames } from '../reference/reference.service';
 import { labelled } from './application-labels';
 import {
   applicationsRepository as repo,
@@ -29,9 +29,10 @@ import {
  *
  * Paging is by OFFSET over an index that leads with organisation_id and ends with the sort key
  * (created_at, id), so a page costs an index range scan of offset + pageSize entries whatever the table's
- * size. To keep the worst case bounded, pages go no deeper than APPLICATION_LIST_MAX_ROWS (10,000) rows and
- * the total is counted only up to that (`totalCapped` says there are more): an organisation with 100,000
- * applications narrows its query or exports. The export walks ALL matches by keyset (created_at, id), in
+ * size. To keep the worst case bounded, pages go no deeper than APPLICATION_LIST_MAX_ROWS (10,000) rows
+ * (`totalCapped` says there are more): an organisation with 100,000 applications narrows its query or
+ * exports. The total of a query by status and clause alone is exact and costs a few rows of
+ * `application_counts` (kept by triggers); with a text or date filter it is counted up to 10,001. The export walks ALL matches by keyset (created_at, id), in
  * batches, streamed to the client.
  */
 
@@ -57,14 +58,25 @@ export function toRepositoryFilter(f: ApplicationListFilter): ApplicationFilter 
   };
 }
 
+const NO_NAMES: ReferenceNames = {
+  clauses: new Map(),
+  subClauses: new Map(),
+  applicantTypes: new Map(),
+  addressTypes: new Map(),
+};
+
 async function present(ctx: ServiceContext, rows: ApplicationListRow[]): Promise<ApplicationListItem[]> {
-  const [names, bureaus] = await Promise.all([
-    findReferenceNames(ctx),
-    findBureauNames(
-      ctx,
-      rows.map((r) => r.bureau_code),
-    ),
-  ]);
+  // A submitted application carries the names it was submitted with; only drafts need today's names.
+  const unlabelled = rows.filter((r) => !r.reference_labels);
+  const [names, bureaus] = unlabelled.length
+    ? await Promise.all([
+        findReferenceNames(ctx),
+        findBureauNames(
+          ctx,
+          unlabelled.map((r) => r.bureau_code),
+        ),
+      ])
+    : [NO_NAMES, new Map<string, string>()];
   return rows.map((r) => {
     const status = r.status as ApplicationStatus;
     const labels = labelled(r, names, bureaus);
@@ -94,7 +106,9 @@ export async function listApplications(
   const filter = toRepositoryFilter(query);
   const offset = (query.page - 1) * query.pageSize;
   const limit = Math.max(0, Math.min(query.pageSize, APPLICATION_LIST_MAX_ROWS - offset));
-  const counted = await repo.countUpTo(ctx.db, organisationId, filter, APPLICATION_LIST_MAX_ROWS + 1);
+  const exact = await repo.countFromCounters(ctx.db, organisationId, filter);
+  const counted =
+    exact ?? (await repo.countUpTo(ctx.db, organisationId, filter, APPLICATION_LIST_MAX_ROWS + 1));
   const rows =
     limit > 0 && offset < counted
       ? await repo.list(ctx.db, organisationId, filter, offset, limit, counted)
@@ -103,6 +117,7 @@ export async function listApplications(
     items: await present(ctx, rows),
     total: Math.min(counted, APPLICATION_LIST_MAX_ROWS),
     totalCapped: counted > APPLICATION_LIST_MAX_ROWS,
+    matches: exact ?? null,
     page: query.page,
     pageSize: query.pageSize,
   };

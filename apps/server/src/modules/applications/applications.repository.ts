@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
+import { precompiled } from '../../db/precompiled';
 import type { ApplicationProductsTable, ApplicationsTable, Database } from '../../db/schema';
 
 /** All SQL of the applications module: `applications` and `application_products`. */
@@ -166,6 +167,19 @@ function filtered(
   return q;
 }
 
+/** The list's total by status and clause from `application_counts`: one compiled query for every case. */
+const countFromCounters = precompiled(
+  (db, organisationId: string, status: string | null, clauseCode: string | null) =>
+    db
+      .selectFrom('application_counts')
+      .select(sql<number>`coalesce(sum(count), 0)`.as('n'))
+      .where('organisation_id', '=', organisationId)
+      // a null filter matches every row (the columns are NOT NULL)
+      .where(sql<boolean>`status = coalesce(${status}, status)`)
+      .where(sql<boolean>`clause_code = coalesce(${clauseCode}, clause_code)`),
+  ['', null, null],
+);
+
 export const applicationsRepository = {
   insert: (trx: Tx, row: Insertable<ApplicationsTable>) =>
     trx.insertInto('applications').values(row).execute(),
@@ -246,6 +260,16 @@ export const applicationsRepository = {
       .offset(offset)
       .limit(limit)
       .execute(),
+
+  /**
+   * The exact number of matches from the counters the database keeps (migration 0007), for a query by
+   * status and clause only; undefined when another filter is set (then count with `countUpTo`).
+   */
+  countFromCounters: async (db: Db, organisationId: string, f: ApplicationFilter) => {
+    if (hasSelectiveFilter(f)) return undefined;
+    const [row] = await countFromCounters(db, organisationId, f.status ?? null, f.clauseCode ?? null);
+    return Number(row?.n ?? 0);
+  },
 
   /** The number of matches, counted up to `cap` (an index range scan that stops there). */
   countUpTo: async (db: Tx, organisationId: string, f: ApplicationFilter, cap: number) => {

@@ -23,7 +23,6 @@ import {
   releaseApplicationAttachments,
 } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
-import { removeUnreferencedFiles } from '../files/files.service';
 import { listOrganisationUsers } from '../auth/users.service';
 import { getOrganisation } from '../enterprises/enterprises.service';
 import { requireActiveMember } from '../enterprises/membership';
@@ -177,11 +176,11 @@ export async function updateApplication(
 export async function deleteApplication(ctx: ServiceContext, id: string): Promise<void> {
   const row = await loadOwnApplication(ctx, id, 'APPLICATION_DELETE');
   if (!canApply(statusOf(row), 'delete', 'enterprise')) throw new AppError('INVALID_TRANSITION');
-  const orphans = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     // Compare-and-set first: a concurrent 提交 either happened before (→ 409) or waits for this.
     const locked = await repo.updateIfStatus(trx, id, ['draft'], { updated_at: iso(ctx.clock.now()) });
     if (!locked) throw new AppError('INVALID_TRANSITION');
-    const released = await releaseApplicationAttachments(trx, ctx, id);
+    await releaseApplicationAttachments(trx, ctx, id);
     await repo.deleteProducts(trx, id);
     if ((await repo.deleteIfStatus(trx, id, ['draft'])) !== 1) throw new AppError('INVALID_TRANSITION');
     await recordAudit(trx, ctx, {
@@ -196,10 +195,7 @@ export async function deleteApplication(ctx: ServiceContext, id: string): Promis
       },
       after: null,
     });
-    return released;
   });
-  // After commit: stored files no other record refers to any more.
-  await removeUnreferencedFiles(ctx, orphans);
 }
 
 /** Everything 提交 finds missing, each with its path (a field, `products`, `attachments.<type>`). */

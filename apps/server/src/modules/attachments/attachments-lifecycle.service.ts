@@ -83,20 +83,16 @@ export async function missingRequiredAttachments(
 
 /**
  * On deleting a draft, inside its transaction: removes the application's attachment rows and releases
- * their files. Returns the keys of the files left without any reference: pass them to
- * removeUnreferencedFiles after commit.
+ * their files (the collector removes content nothing refers to any more).
  */
 export async function releaseApplicationAttachments(
   trx: Transaction<Database>,
-  _ctx: Pick<ServiceContext, 'clock'>,
+  ctx: Pick<ServiceContext, 'clock'>,
   applicationId: string,
-): Promise<string[]> {
+): Promise<void> {
   const rows = await repo.listForApplication(trx, applicationId);
-  const orphans: string[] = [];
   for (const row of rows) {
     await repo.remove(trx, row.id);
-    const sha = await releaseFile(trx, row.file_sha256, { type: OWNER, id: row.id });
-    if (sha) orphans.push(sha);
+    await releaseFile(trx, ctx, row.file_sha256, { type: OWNER, id: row.id });
   }
-  return orphans;
 }

@@ -13,7 +13,7 @@ import {
 import { recordAudit } from '../audit/audit.service';
 import { isUniqueViolation } from '../auth/db-errors';
 import { getUser } from '../auth/users.service';
-import { releaseFile, removeUnreferencedFiles, retainFile } from '../files/files.service';
+import { releaseFile, retainFile } from '../files/files.service';
 import { attachmentTypesFor, loadClauses, typesCalledFor } from './attachment-types';
 import {
   ATTACHMENT_OWNER,
@@ -140,9 +140,8 @@ export async function uploadApplicationAttachment(
   const userId = ctx.actor!.userId;
   const now = iso(ctx.clock.now());
 
-  let released: string | null;
   try {
-    released = await ctx.db.transaction().execute(async (trx) => {
+    await ctx.db.transaction().execute(async (trx) => {
       // Holds the application against 提交 until this commits; 409 if it was submitted meanwhile.
       const locked = await lockApplicationForEdit(trx, ctx, applicationId);
       const current = await attachmentTypesFor(trx, locked.clauseCode, locked.subClauseCode);
@@ -175,15 +174,15 @@ export async function uploadApplicationAttachment(
           organisationId: locked.organisationId,
           after: fileFacts(row),
         });
-        return null;
+        return;
       }
       // The row moves to the new file before the old one is released (the row's foreign key needs it).
       const changed = existing.file_sha256 !== file.sha256;
       if (changed) await retainFile(trx, ctx, file, { type: ATTACHMENT_OWNER, id: existing.id });
       await repo.update(trx, existing.id, set);
-      const orphan = changed
-        ? await releaseFile(trx, existing.file_sha256, { type: ATTACHMENT_OWNER, id: existing.id })
-        : null;
+      if (changed) {
+        await releaseFile(trx, ctx, existing.file_sha256, { type: ATTACHMENT_OWNER, id: existing.id });
+      }
       await recordAudit(trx, ctx, {
         entityType: 'application',
         entityId: applicationId,
@@ -192,14 +191,12 @@ export async function uploadApplicationAttachment(
         before: fileFacts(existing),
         after: fileFacts({ ...existing, ...set }),
       });
-      return orphan;
     });
   } catch (err) {
     // Two first uploads of one type at the same moment: the second lost the race.
     if (isUniqueViolation(err, 'application_attachments')) throw new AppError('CONFLICT');
     throw err;
   }
-  await removeUnreferencedFiles(ctx, [released]);
   const items = await listApplicationAttachments(ctx, applicationId);
   return items.find((i) => i.typeCode === typeCode)!;
 }
@@ -211,12 +208,12 @@ export async function deleteApplicationAttachment(
   typeCode: string,
 ): Promise<void> {
   await getApplicationForEdit(ctx, applicationId);
-  const released = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockApplicationForEdit(trx, ctx, applicationId);
     const existing = await repo.find(trx, applicationId, typeCode);
     if (!existing) throw notFound();
     await repo.remove(trx, existing.id);
-    const orphan = await releaseFile(trx, existing.file_sha256, { type: ATTACHMENT_OWNER, id: existing.id });
+    await releaseFile(trx, ctx, existing.file_sha256, { type: ATTACHMENT_OWNER, id: existing.id });
     await recordAudit(trx, ctx, {
       entityType: 'application',
       entityId: applicationId,
@@ -224,9 +221,7 @@ export async function deleteApplicationAttachment(
       organisationId: locked.organisationId,
       before: fileFacts(existing),
     });
-    return orphan;
   });
-  await removeUnreferencedFiles(ctx, [released]);
 }
 
 /** The file of one type of an application the actor may view, to send. */

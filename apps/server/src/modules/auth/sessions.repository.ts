@@ -1,11 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database';
+import { precompiled } from '../../db/precompiled';
 import type { Database } from '../../db/schema';
 
 type Tx = Transaction<Database> | Db;
 
-export const sessionsRepository = {
-  findWithUser: (db: Db, idHash: string) =>
+/** The session and its user, behind every signed-in request: compiled once (db/precompiled.ts). */
+const findWithUser = precompiled(
+  (db, idHash: string) =>
     db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -22,8 +24,12 @@ export const sessionsRepository = {
         'users.organisation_id',
         'users.bureau_code',
       ])
-      .where('sessions.id_hash', '=', idHash)
-      .executeTakeFirst(),
+      .where('sessions.id_hash', '=', idHash),
+  [''],
+);
+
+export const sessionsRepository = {
+  findWithUser: async (db: Db, idHash: string) => (await findWithUser(db, idHash))[0],
 
   insert: (trx: Tx, row: Database['sessions']) => trx.insertInto('sessions').values(row).execute(),
 

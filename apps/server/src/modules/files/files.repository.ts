@@ -4,7 +4,7 @@ import type { Database, FilesTable } from '../../db/schema';
 
 type Tx = Transaction<Database> | Db;
 
-/** All the SQL on files and file_references. */
+/** All the SQL on files, file_references and orphaned_files. */
 export const filesRepository = {
   /** One files row per content: identical uploads share it. */
   insertFileIfAbsent: (trx: Tx, row: FilesTable) =>
@@ -42,4 +42,35 @@ export const filesRepository = {
   fileExists: async (db: Tx, sha256: string) =>
     (await db.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !==
     undefined,
+
+  /** Marks a file for the collector (or restarts its grace period). */
+  markOrphaned: (trx: Tx, sha256: string, at: string) =>
+    trx
+      .insertInto('orphaned_files')
+      .values({ sha256, orphaned_at: at })
+      .onConflict((oc) => oc.column('sha256').doUpdateSet({ orphaned_at: at }))
+      .execute(),
+
+  unmarkOrphaned: (trx: Tx, sha256: string) =>
+    trx.deleteFrom('orphaned_files').where('sha256', '=', sha256).execute(),
+
+  /** Orphans whose grace period has run out, oldest first. */
+  findOrphanedBefore: (db: Tx, before: string, limit: number) =>
+    db
+      .selectFrom('orphaned_files')
+      .selectAll()
+      .where('orphaned_at', '<=', before)
+      .orderBy('orphaned_at')
+      .limit(limit)
+      .execute(),
+
+  /** Takes one orphan for collection; false when another instance took it or it was re-marked meanwhile. */
+  claimOrphan: async (trx: Tx, sha256: string, orphanedAt: string) => {
+    const res = await trx
+      .deleteFrom('orphaned_files')
+      .where('sha256', '=', sha256)
+      .where('orphaned_at', '=', orphanedAt)
+      .executeTakeFirst();
+    return Number(res.numDeletedRows) === 1;
+  },
 };

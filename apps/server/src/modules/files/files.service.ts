@@ -24,34 +24,23 @@ export async function retainFile(
 ): Promise<void> {
   await filesRepository.insertFileIfAbsent(trx, { ...file, created_at: iso(deps.clock.now()) });
   await filesRepository.addReference(trx, file.sha256, owner.type, owner.id);
+  // Content released earlier and uploaded again is wanted once more.
+  await filesRepository.unmarkOrphaned(trx, file.sha256);
 }
 
 /**
- * Drops the owner's reference; when none is left the files row goes too, and the key is returned for
- * removeUnreferencedFiles after commit.
+ * Drops the owner's reference. When none is left, the files row goes and the content is marked for the
+ * collector (file-collector.ts), in this same transaction: it is removed from storage after a grace
+ * period, never at once, because an upload of the same bytes may be between its `put` and its commit.
  */
-export async function releaseFile(trx: Tx, sha256: string, owner: FileOwner): Promise<string | null> {
-  await filesRepository.removeReference(trx, sha256, owner.type, owner.id);
-  if (await filesRepository.isReferenced(trx, sha256)) return null;
-  await filesRepository.deleteFile(trx, sha256);
-  return sha256;
-}
-
-/**
- * After commit: removes stored files that lost their last reference. Re-checked first, since a new
- * upload of the same content may have committed meanwhile. A failure only leaves an unreferenced file.
- */
-export async function removeUnreferencedFiles(
-  deps: Pick<AppDeps, 'db' | 'files' | 'log'>,
-  shas: (string | null)[],
+export async function releaseFile(
+  trx: Tx,
+  deps: Pick<AppDeps, 'clock'>,
+  sha256: string,
+  owner: FileOwner,
 ): Promise<void> {
-  for (const sha of new Set(shas)) {
-    if (!sha) continue;
-    try {
-      if (await filesRepository.fileExists(deps.db, sha)) continue;
-      await deps.files.remove(sha);
-    } catch (err) {
-      deps.log.warn({ err, sha }, 'could not remove an unreferenced stored file');
-    }
-  }
+  await filesRepository.removeReference(trx, sha256, owner.type, owner.id);
+  if (await filesRepository.isReferenced(trx, sha256)) return;
+  await filesRepository.deleteFile(trx, sha256);
+  await filesRepository.markOrphaned(trx, sha256, iso(deps.clock.now()));
 }

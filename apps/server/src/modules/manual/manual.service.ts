@@ -7,7 +7,7 @@ import { sha256Hex } from '../../lib/crypto';
 import { sniffFileType } from '../../lib/file-storage';
 import { pdfFonts } from '../../lib/pdf/fonts';
 import { cleanFilename } from '../../lib/filenames';
-import { releaseFile, removeUnreferencedFiles, retainFile } from '../files/files.service';
+import { releaseFile, retainFile } from '../files/files.service';
 import { recordAudit } from '../audit/audit.service';
 import { MANUAL_RENDERER_VERSION, renderManual } from './manual-renderer';
 import { DEFAULT_MANUAL_FILENAME, loadManualSource, manualDir, type ManualSource } from './manual-source';
@@ -94,15 +94,14 @@ async function generatedManual(ctx: ServiceContext): Promise<GeneratedManual> {
         date: source.meta.date,
         generatedAt: now,
       };
-      const orphan = await ctx.db.transaction().execute(async (trx) => {
+      await ctx.db.transaction().execute(async (trx) => {
         const previous = parseSetting(generatedSchema, await manualRepository.get(trx, MANUAL_GENERATED_KEY));
         await manualRepository.put(trx, MANUAL_GENERATED_KEY, JSON.stringify(generated), now);
         await retainFile(trx, ctx, { sha256, size, mime: 'application/pdf' }, GENERATED_OWNER);
-        return previous && previous.sha256 !== sha256
-          ? releaseFile(trx, previous.sha256, GENERATED_OWNER)
-          : null;
+        if (previous && previous.sha256 !== sha256) {
+          await releaseFile(trx, ctx, previous.sha256, GENERATED_OWNER);
+        }
       });
-      await removeUnreferencedFiles(ctx, [orphan]);
       ctx.log.info({ sha256, size, ms: Math.round(performance.now() - started) }, 'user manual rendered');
       return generated;
     })().finally(() => rendering.delete(cacheKey));
@@ -165,12 +164,11 @@ export async function replaceManual(
   const { sha256, size } = await ctx.files.put(input.data);
   const now = iso(ctx.clock.now());
   const manual: UploadedManual = { sha256, filename: manualFilename(input.filename), size, updatedAt: now };
-  const orphan = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const before = parseSetting(uploadedSchema, await manualRepository.get(trx, MANUAL_FILE_KEY));
     await manualRepository.put(trx, MANUAL_FILE_KEY, JSON.stringify(manual), now);
     await retainFile(trx, ctx, { sha256, size, mime: 'application/pdf' }, UPLOADED_OWNER);
-    const released =
-      before && before.sha256 !== sha256 ? await releaseFile(trx, before.sha256, UPLOADED_OWNER) : null;
+    if (before && before.sha256 !== sha256) await releaseFile(trx, ctx, before.sha256, UPLOADED_OWNER);
     await recordAudit(trx, ctx, {
       entityType: 'manual',
       entityId: sha256,
@@ -178,17 +176,15 @@ export async function replaceManual(
       before: before ?? null,
       after: manual,
     });
-    return released;
   });
-  await removeUnreferencedFiles(ctx, [orphan]);
   return uploadedInfo(manual);
 }
 
 /** 用户手册 → 恢复默认: the home page offers the generated manual again. */
 export async function resetManual(ctx: ServiceContext): Promise<ManualInfo> {
-  const orphan = await ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const before = parseSetting(uploadedSchema, await manualRepository.get(trx, MANUAL_FILE_KEY));
-    if (!before) return null; // already the default: nothing changes, nothing to audit
+    if (!before) return; // already the default: nothing changes, nothing to audit
     await manualRepository.remove(trx, MANUAL_FILE_KEY);
     await recordAudit(trx, ctx, {
       entityType: 'manual',
@@ -197,8 +193,7 @@ export async function resetManual(ctx: ServiceContext): Promise<ManualInfo> {
       before,
       after: null,
     });
-    return releaseFile(trx, before.sha256, UPLOADED_OWNER);
+    await releaseFile(trx, ctx, before.sha256, UPLOADED_OWNER);
   });
-  await removeUnreferencedFiles(ctx, [orphan]);
   return getManualInfo(ctx);
 }

@@ -267,14 +267,20 @@ export async function findAddressTypeRows(db: Db) {
 // ---------------------------------------------------------------- names (enabled or not), units
 
 /** Code → name of clauses, second-level clauses, applicant types and address types, disabled ones too. */
+/** The names of the four small code tables an application refers to, in one round trip. */
 export async function findNameRows(db: Db) {
-  const [clauses, subClauses, applicantTypes, addressTypes] = await Promise.all([
-    db.selectFrom('clauses').select(['code', 'name']).execute(),
-    db.selectFrom('sub_clauses').select(['code', 'name']).execute(),
-    db.selectFrom('applicant_types').select(['code', 'name']).execute(),
-    db.selectFrom('address_types').select(['code', 'name']).execute(),
-  ]);
-  return { clauses, subClauses, applicantTypes, addressTypes };
+  const { rows } = await sql<{ kind: string; code: string; name: string }>`
+    select 'clause' as kind, code, name from clauses
+    union all select 'subClause', code, name from sub_clauses
+    union all select 'applicantType', code, name from applicant_types
+    union all select 'addressType', code, name from address_types`.execute(db);
+  const of = (kind: string) => rows.filter((r) => r.kind === kind);
+  return {
+    clauses: of('clause'),
+    subClauses: of('subClause'),
+    applicantTypes: of('applicantType'),
+    addressTypes: of('addressType'),
+  };
 }
 
 export async function findBureauNameRows(db: Db, codes: string[]) {

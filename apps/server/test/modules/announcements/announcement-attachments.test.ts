@@ -7,6 +7,7 @@ import { TEST_ADMIN } from '../../helpers/test-config';
 import type { TestClient } from '../../helpers/test-client';
 import { loginOk } from '../../helpers/identity';
 import { fixture, uploadFile } from '../../helpers/upload';
+import { collectAfterGrace } from '../../helpers/files';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -174,8 +175,10 @@ describe(`announcement attachments ${describeDb}`, () => {
     // An attachment is addressed through its own announcement only.
     expect((await admin.delete(`/api/admin/announcements/${a}/attachments/${onB.id}`)).statusCode).toBe(404);
 
-    // Deleting the draft B takes its attachment, and now the last reference, with it.
+    // Deleting the draft B takes its attachment, and now the last reference, with it; the collector
+    // removes the content after the grace period.
     expect((await admin.delete(`/api/admin/announcements/${b}`)).statusCode).toBe(200);
+    await collectAfterGrace(t);
     expect(fs.existsSync(storedPath(sha(notice)))).toBe(false);
     expect(
       await t.database.db

@@ -3,6 +3,7 @@ import { missingRequiredAttachments } from '../../../src/modules/attachments/att
 import { buildTestApp, describeDb, type TestApp } from '../../helpers/build-test-app';
 import { auditRows } from '../../helpers/identity';
 import type { TestClient } from '../../helpers/test-client';
+import { collectAfterGrace } from '../../helpers/files';
 import {
   attachmentRows,
   draft,
@@ -116,7 +117,9 @@ describe(`attachments over an application's life ${describeDb}`, () => {
     const res = await c.delete(`/api/applications/${first}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(await attachmentRows(t, first)).toEqual([]);
-    // Only the first application had the proof: gone. The licence lives on with the second.
+    // Only the first application had the proof: gone (from storage once the collector ran). The licence
+    // lives on with the second.
+    await collectAfterGrace(t);
     expect(isStored(t, sha(proof))).toBe(false);
     expect(await fileRow(t, sha(proof))).toBeUndefined();
     expect(isStored(t, sha(licence))).toBe(true);

@@ -3,6 +3,7 @@ import { buildTestApp, describeDb, type TestApp } from '../../helpers/build-test
 import { auditRows } from '../../helpers/identity';
 import type { TestClient } from '../../helpers/test-client';
 import { fixture } from '../../helpers/upload';
+import { collectAfterGrace } from '../../helpers/files';
 import {
   attachmentRows,
   attachmentUrl,
@@ -158,7 +159,9 @@ describe(`application attachments ${describeDb}`, () => {
     const after = await attachmentRows(t, a);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: before!.id, file_sha256: sha(second) });
-    // The first file had no other owner: gone from the database and the disk.
+    // The first file had no other owner: gone from the database, and from the disk once the collector ran.
+    expect(isStored(t, sha(first))).toBe(true);
+    await collectAfterGrace(t);
     expect(isStored(t, sha(first))).toBe(false);
     expect(await fileRow(t, sha(first))).toBeUndefined();
     expect(await references(t, sha(first))).toEqual([]);
@@ -192,6 +195,7 @@ describe(`application attachments ${describeDb}`, () => {
     const res = await c.delete(attachmentUrl(id, 'shipping_documents'));
     expect(res.statusCode, res.body).toBe(200);
     expect(await attachmentRows(t, id)).toEqual([]);
+    await collectAfterGrace(t);
     expect(isStored(t, sha(own))).toBe(false);
     expect((await listAttachments(c, id)).find((i) => i.typeCode === 'shipping_documents')?.file).toBeNull();
     const audit = (await auditRows(t, 'ATTACHMENT_DELETED')).filter((r) => r.entity_id === id);

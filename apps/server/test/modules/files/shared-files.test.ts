@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, describeDb, type TestApp } from '../../helpers/build-test-app';
+import { collectAfterGrace } from '../../helpers/files';
 import { adminClient } from '../../helpers/identity';
 import { TEST_ADMIN } from '../../helpers/test-config';
 import type { TestClient } from '../../helpers/test-client';
@@ -54,8 +55,11 @@ describe(`stored files shared by several owners ${describeDb}`, () => {
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(pdf)).toBe(true);
 
-    // Back to the generated manual: the last owner let go, so the file and its row are gone.
+    // Back to the generated manual: the last owner let go, so the row goes at once and the file with the
+    // collector, after the grace period.
     expect((await admin.delete('/api/admin/manual')).statusCode).toBe(200);
+    expect(fs.existsSync(stored(sha))).toBe(true);
+    await collectAfterGrace(t);
     expect(fs.existsSync(stored(sha))).toBe(false);
     expect(
       await t.database.db.selectFrom('files').select('sha256').where('sha256', '=', sha).executeTakeFirst(),

@@ -36,5 +36,15 @@ describe(`health and API docs ${describeDb}`, () => {
     expect(res.headers['content-security-policy']).toBeDefined();
     expect(String(res.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(String(res.headers['content-security-policy'])).toContain("frame-src 'self' blob:");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    // errors and the web app's pages carry them too
+    for (const path of ['/api/nothing-here', '/']) {
+      const other = await t.client().get(path);
+      expect(other.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(other.headers['content-security-policy'], path).toBe(res.headers['content-security-policy']);
+    }
   });
 });

@@ -129,8 +129,13 @@ export function ApplicationsPage() {
             pageSize: query.pageSize,
             total,
             showSizeChanger: true,
-            showTotal: (n) =>
-              list.data?.totalCapped ? t('apps.totalCapped', { total: n }) : t('common.total', { total: n }),
+            showTotal: (n) => {
+              if (!list.data?.totalCapped) return t('common.total', { total: n });
+              const matches = list.data.matches;
+              return matches === null
+                ? t('apps.totalCapped', { total: n })
+                : t('apps.totalCappedExact', { matches: matches.toLocaleString(), total: n });
+            },
             onChange: (page, pageSize) =>
               setParams(
                 paramsFromQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize }),
