@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import type { Selectable } from 'kysely';
 import type { ApplicationDetail, Product } from '@ccc/domain';
+import type { ApplicationsTable } from '../../../src/db/schema';
 import type { TestApp } from '../../helpers/build-test-app';
 import { loginOk, registerOk, registrationBody } from '../../helpers/identity';
 import type { TestClient } from '../../helpers/test-client';
@@ -123,3 +125,36 @@ export async function simulateBureauReturn(t: TestApp, id: string, reason: strin
 
 export const fieldPaths = (res: { json: <T>() => T }) =>
   res.json<{ fields: { path: string; message: string }[] }>().fields.map((f) => f.path);
+
+/**
+ * `count` copies of an application row straight into the table (the API would take minutes for
+ * thousands of saves), one a minute from 2026-04-01, ids `bulk-00000`…, numbers `<numberPrefix><serial>` (19 characters, as DOMAIN.md).
+ */
+export async function insertCopies(
+  t: TestApp,
+  template: Selectable<ApplicationsTable>,
+  count: number,
+  numberPrefix: string,
+  change: (i: number) => Partial<Selectable<ApplicationsTable>> = () => ({}),
+): Promise<{ id: string; number: string }[]> {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const at = new Date(Date.UTC(2026, 3, 1) + i * 60_000).toISOString();
+    const serial = String(i).padStart(19 - numberPrefix.length, '0');
+    return {
+      ...template,
+      id: `bulk-${String(i).padStart(5, '0')}`,
+      number: `${numberPrefix}${serial}`,
+      created_at: at,
+      updated_at: at,
+      listed_at: at,
+      ...change(i),
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await t.database.db
+      .insertInto('applications')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+  return rows.map((r) => ({ id: r.id, number: r.number }));
+}

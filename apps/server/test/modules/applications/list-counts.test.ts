@@ -3,7 +3,7 @@ import { APPLICATION_LIST_MAX_ROWS, type ApplicationListResponse } from '@ccc/do
 import { buildTestApp, describeDb, type TestApp } from '../../helpers/build-test-app';
 import { decideOk, officer } from '../../helpers/review';
 import type { TestClient } from '../../helpers/test-client';
-import { completeDraft, createOk, enterprise, submitOk } from './helpers';
+import { completeDraft, createOk, enterprise, insertCopies, submitOk } from './helpers';
 
 /**
  * The list's total comes from `application_counts`, which triggers keep (migration 0007). Whatever
@@ -111,24 +111,10 @@ describe(`application counts ${describeDb}`, () => {
       .executeTakeFirstOrThrow();
     const extra = APPLICATION_LIST_MAX_ROWS + 50 - before;
     // rows straight into the table, as a bulk load by SQL would: the triggers count them too
-    const rows = Array.from({ length: extra }, (_, i) => {
-      const at = new Date(Date.UTC(2026, 3, 1) + i * 60_000).toISOString();
-      return {
-        ...template,
-        id: `bulk-${String(i).padStart(5, '0')}`,
-        number: `A31000001260490${String(i).padStart(5, '0')}`,
-        status: i % 2 ? 'refused' : 'issued',
-        certificate_number: null,
-        created_at: at,
-        updated_at: at,
-        listed_at: at,
-      };
-    });
-    for (let i = 0; i < rows.length; i += 500)
-      await t.database.db
-        .insertInto('applications')
-        .values(rows.slice(i, i + 500))
-        .execute();
+    await insertCopies(t, template, extra, 'A3100000126049', (i) => ({
+      status: i % 2 ? 'refused' : 'issued',
+      certificate_number: null,
+    }));
     await expectCountersTrue();
 
     const all = await list();

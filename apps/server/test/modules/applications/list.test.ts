@@ -5,7 +5,15 @@ import { MINUTE } from '../../../src/lib/clock';
 import { buildTestApp, describeDb, type TestApp } from '../../helpers/build-test-app';
 import { loginOk } from '../../helpers/identity';
 import type { TestClient } from '../../helpers/test-client';
-import { addProductOk, completeDraft, createOk, enterprise, HS_MONITOR, submitOk } from './helpers';
+import {
+  addProductOk,
+  completeDraft,
+  createOk,
+  enterprise,
+  HS_MONITOR,
+  insertCopies,
+  submitOk,
+} from './helpers';
 
 /** SPEC §3.1: the organisation's applications, newest first, queried, paged and exported. */
 describe(`application list ${describeDb}`, () => {
@@ -163,7 +171,6 @@ describe(`application list ${describeDb}`, () => {
 
   it('exports more rows than one batch, in order', async () => {
     const d = await enterprise(t, 3);
-    const ids: string[] = [];
     // rows straight into the table (the API would take minutes for 1,205 saves): only the export is tested here
     const template = await t.database.db
       .selectFrom('applications')
@@ -177,25 +184,9 @@ describe(`application list ${describeDb}`, () => {
         .where('username', '=', 'user3')
         .executeTakeFirstOrThrow()
     ).organisation_id!;
-    const rows = Array.from({ length: 1205 }, (_, i) => {
-      const id = `bulk-${String(i).padStart(5, '0')}`;
-      ids.push(id);
-      const at = new Date(Date.UTC(2026, 3, 1) + i * 60_000).toISOString();
-      return {
-        ...template,
-        id,
-        number: `A31000003260490${String(i).padStart(4, '0')}`,
-        organisation_id: orgId,
-        created_at: at,
-        updated_at: at,
-        listed_at: at,
-      };
-    });
-    for (let i = 0; i < rows.length; i += 200)
-      await t.database.db
-        .insertInto('applications')
-        .values(rows.slice(i, i + 200))
-        .execute();
+    const rows = await insertCopies(t, template, 1205, 'A31000003260490', () => ({
+      organisation_id: orgId,
+    }));
     const res = await d.get('/api/applications/export');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
