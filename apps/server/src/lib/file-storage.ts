@@ -6,8 +6,8 @@ import { systemClock, type Clock } from './clock';
 
 /**
  * Content-addressed file storage (SHA-256). Files are written under a temporary name, fsynced and
- * renamed into place before the database row that refers to them commits, so a crash leaves either
- * no file or a whole one. An S3-compatible store can implement the same interface.
+ * renamed into place (the folder fsynced too) before the database row that refers to them commits, so a
+ * crash leaves either no file or a whole one. An S3-compatible store can implement the same interface.
  *
  * Each `put` stamps the file's time, also when the content is already stored, and the collector removes
  * only files whose stamp is old (`removeIfUntouchedSince`): an upload between its `put` and its commit
@@ -59,6 +59,7 @@ export function createLocalFileStorage(root: string, clock: Clock = systemClock)
       }
       await fsp.utimes(tmp, now, now);
       await fsp.rename(tmp, target);
+      await syncDirectory(path.dirname(target)); // the new name survives a power loss, as the bytes do
       return { sha256, size: data.length };
     },
     read: (sha) => fsp.readFile(pathOf(sha)),
@@ -92,6 +93,15 @@ export function createLocalFileStorage(root: string, clock: Clock = systemClock)
 }
 
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 /** What a file really is, from its first bytes; null for anything we do not accept. */
 export function sniffFileType(data: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
