@@ -1,48 +1,34 @@
-import {
-  DeleteOutlined,
-  PlusOutlined,
-  SaveOutlined,
-  SortAscendingOutlined,
-  UndoOutlined,
-} from '@ant-design/icons';
+import { SaveOutlined, SortAscendingOutlined, UndoOutlined } from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
   Button,
   Card,
-  DatePicker,
   Form,
-  Input,
   Select,
   Skeleton,
   Space,
   Switch,
-  Table,
   Tag,
   Typography,
 } from 'antd';
-import { calendarDayProblems, type CalendarDay, type CalendarResponse } from '@ccc/domain';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n, type TFunction } from '../../../lib/i18n';
 import { useCalendar, useSaveCalendar } from '../api/calendar';
+import { CalendarDaysList } from '../components/calendar-days-list';
+import {
+  applyFieldErrors,
+  comparable,
+  fromResponse,
+  thisYear,
+  yearFromParams,
+  type CalendarValues,
+  type DayRow,
+} from '../components/calendar-form';
 import { errorText } from '../components/error-text';
-
-/** A row while it is edited: the date may not be chosen yet. */
-interface DayRow {
-  date?: string;
-  kind: CalendarDay['kind'];
-  name?: string;
-}
-interface CalendarValues {
-  published: boolean;
-  days: DayRow[];
-}
-
-const thisYear = () => dayjs().year();
 
 /** 保存 stays in reach at the bottom of the window while the year's list scrolls. */
 const actionsBar = {
@@ -60,58 +46,6 @@ const actionsBar = {
   alignItems: 'center',
   gap: 12,
 } as const;
-
-function yearFromParams(params: URLSearchParams): number {
-  const y = Number(params.get('year'));
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear();
-}
-
-function isWeekendDate(date: string): boolean {
-  const d = dayjs(date).day();
-  return d === 0 || d === 6;
-}
-
-/** What the form holds, comparable with what was loaded (to know whether there are unsaved changes). */
-function comparable(v: Partial<CalendarValues> | undefined): string {
-  return JSON.stringify({
-    published: !!v?.published,
-    days: (v?.days ?? []).map((d) => [d?.date ?? '', d?.kind ?? '', (d?.name ?? '').trim()]),
-  });
-}
-
-function fromResponse(r: CalendarResponse): CalendarValues {
-  return { published: r.published, days: r.days.map((d) => ({ ...d })) };
-}
-
-/** The server's field errors onto the rows ('days.3.date' → row 4's 日期); what has no field comes back. */
-function applyFieldErrors(
-  form: ReturnType<typeof Form.useForm<CalendarValues>>[0],
-  err: ApiError,
-  rowCount: number,
-): string[] {
-  type RowField = 'date' | 'kind' | 'name';
-  const unplaced: string[] = [];
-  const placed: { name: ['published'] | ['days', number, RowField]; errors: string[] }[] = [];
-  for (const f of err.fields) {
-    const parts = f.path.split('.');
-    const index = Number(parts[1]);
-    if (
-      parts[0] === 'days' &&
-      Number.isInteger(index) &&
-      index < rowCount &&
-      ['date', 'kind', 'name'].includes(parts[2] ?? '')
-    ) {
-      placed.push({ name: ['days', index, parts[2] as RowField], errors: [f.message] });
-    } else if (parts[0] === 'days' && Number.isInteger(index) && index < rowCount) {
-      placed.push({ name: ['days', index, 'date'], errors: [f.message] });
-    } else if (f.path === 'published') {
-      placed.push({ name: ['published'], errors: [f.message] });
-    } else unplaced.push(f.message);
-  }
-  form.setFields(placed);
-  if (placed[0]) form.scrollToField(placed[0].name, { block: 'center' });
-  return unplaced;
-}
 
 function YearOption({ year, published, t }: { year: number; published: boolean | null; t: TFunction }) {
   return (
@@ -206,7 +140,6 @@ export function CalendarPage() {
   const days = watched?.days ?? [];
   const holidayCount = days.filter((d) => d?.kind === 'holiday' && d.date).length;
   const workdayCount = days.filter((d) => d?.kind === 'workday' && d.date).length;
-  const weekdayFormat = locale === 'zh-CN' ? 'dddd' : 'ddd';
 
   return (
     <>
@@ -312,144 +245,7 @@ export function CalendarPage() {
                 {t('calendarAdmin.sort')}
               </Button>
             </div>
-            <Form.List name="days">
-              {(fields, { add, remove }) => (
-                <>
-                  <Table
-                    dataSource={fields}
-                    rowKey="key"
-                    size="small"
-                    bordered
-                    pagination={false}
-                    locale={{ emptyText: t('calendarAdmin.empty') }}
-                    columns={[
-                      {
-                        title: t('calendarAdmin.col.index'),
-                        key: 'index',
-                        width: 56,
-                        align: 'center',
-                        render: (_, f) => f.name + 1,
-                      },
-                      {
-                        title: t('calendarAdmin.col.date'),
-                        key: 'date',
-                        width: 240,
-                        render: (_, f) => (
-                          <Form.Item
-                            name={[f.name, 'date']}
-                            style={{ margin: 0 }}
-                            getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : undefined })}
-                            normalize={(d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
-                            dependencies={[['days', f.name, 'kind']]}
-                            rules={[
-                              { required: true, message: t('calendarAdmin.v.date') },
-                              {
-                                // The server's own rules: in the year, once only, a holiday on a weekday,
-                                // a make-up working day on a weekend.
-                                validator: async () => {
-                                  const all = (form.getFieldValue('days') as DayRow[] | undefined) ?? [];
-                                  const problem = calendarDayProblems(
-                                    year,
-                                    all.map((d) => ({ date: d?.date ?? '', kind: d?.kind ?? '' })),
-                                  ).find((p) => p.path === `days.${f.name}.date`);
-                                  if (problem) throw new Error(t(problem.message));
-                                },
-                              },
-                            ]}
-                          >
-                            <DatePicker
-                              aria-label={t('calendarAdmin.aria.date', { n: f.name + 1 })}
-                              style={{ width: '100%' }}
-                              allowClear={false}
-                              defaultPickerValue={dayjs(`${year}-01-01`)}
-                              disabledDate={(d) => d.year() !== year}
-                            />
-                          </Form.Item>
-                        ),
-                      },
-                      {
-                        title: t('calendarAdmin.col.weekday'),
-                        key: 'weekday',
-                        width: 130,
-                        render: (_, f) => {
-                          const date = days[f.name]?.date;
-                          if (!date) return <Typography.Text type="secondary">—</Typography.Text>;
-                          return (
-                            <Typography.Text type={isWeekendDate(date) ? 'warning' : undefined}>
-                              {dayjs(date).format(weekdayFormat)}
-                            </Typography.Text>
-                          );
-                        },
-                      },
-                      {
-                        title: t('calendarAdmin.col.kind'),
-                        key: 'kind',
-                        width: 170,
-                        render: (_, f) => (
-                          <Form.Item
-                            name={[f.name, 'kind']}
-                            style={{ margin: 0 }}
-                            rules={[{ required: true, message: t('calendarAdmin.v.kind') }]}
-                          >
-                            <Select
-                              aria-label={t('calendarAdmin.aria.kind', { n: f.name + 1 })}
-                              options={[
-                                { value: 'holiday', label: t('calendarAdmin.kind.holiday') },
-                                { value: 'workday', label: t('calendarAdmin.kind.workday') },
-                              ]}
-                            />
-                          </Form.Item>
-                        ),
-                      },
-                      {
-                        title: t('calendarAdmin.col.name'),
-                        key: 'name',
-                        render: (_, f) => (
-                          <Form.Item
-                            name={[f.name, 'name']}
-                            style={{ margin: 0 }}
-                            rules={[{ max: 50, message: t('v.tooLong') }]}
-                          >
-                            <Input
-                              aria-label={t('calendarAdmin.aria.name', { n: f.name + 1 })}
-                              placeholder={t('calendarAdmin.namePlaceholder')}
-                              maxLength={50}
-                            />
-                          </Form.Item>
-                        ),
-                      },
-                      {
-                        title: t('common.actions'),
-                        key: 'actions',
-                        width: 90,
-                        align: 'center',
-                        render: (_, f) => (
-                          <Button
-                            type="link"
-                            danger
-                            size="small"
-                            icon={<DeleteOutlined aria-hidden />}
-                            aria-label={t('calendarAdmin.aria.remove', { n: f.name + 1 })}
-                            onClick={() => remove(f.name)}
-                          >
-                            {t('common.delete')}
-                          </Button>
-                        ),
-                      },
-                    ]}
-                  />
-                  <Button
-                    type="dashed"
-                    block
-                    icon={<PlusOutlined aria-hidden />}
-                    style={{ marginTop: 12 }}
-                    onClick={() => add({ kind: 'holiday', name: '' } satisfies DayRow)}
-                  >
-                    {t('calendarAdmin.add')}
-                  </Button>
-                </>
-              )}
-            </Form.List>
+            <CalendarDaysList year={year} days={days} />
             <div style={actionsBar}>
               {dirty && <Tag color="warning">{t('calendarAdmin.unsaved')}</Tag>}
               <Button

@@ -28,8 +28,8 @@ import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { certificateDownloadUrl, certificatePdfUrl } from '../../applications/api/certificates';
 import { download } from '../../applications/api/download';
-import { CertificateStatusTag } from '../../applications/components/certificate-status-tag';
 import '../../bureau/components/bureau.css';
+import { CertificateDescriptions } from '../../bureau/components/certificate-descriptions';
 import { useModificationReview } from '../api/modifications';
 import { ComparisonTable } from './comparison-table';
 import { ModificationDecisionBar } from './modification-decision-bar';
@@ -123,27 +123,10 @@ function CertificateCard({ review }: { review: ModificationReview }) {
         </Space>
       }
     >
-      <Descriptions
-        bordered
-        size="middle"
-        column={{ xs: 1, md: 2 }}
-        styles={{ label: { width: 150 } }}
-        items={[
-          {
-            key: 'number',
-            label: t('apps.col.certificateNo'),
-            children: (
-              <Typography.Text strong copyable={{ text: c.number }}>
-                <span>{c.number}</span>
-              </Typography.Text>
-            ),
-          },
-          {
-            key: 'status',
-            label: t('bureau.cert.statusLabel'),
-            children: <CertificateStatusTag status={c.status} />,
-          },
-          ...(r.newCertificateNumber && r.newCertificateNumber === c.number
+      <CertificateDescriptions
+        certificate={c}
+        afterStatus={
+          r.newCertificateNumber && r.newCertificateNumber === c.number
             ? [
                 {
                   key: 'original',
@@ -158,15 +141,9 @@ function CertificateCard({ review }: { review: ModificationReview }) {
                   ),
                 },
               ]
-            : []),
-          { key: 'issueDate', label: t('bureau.cert.issueDate'), children: c.issueDate },
-          {
-            key: 'version',
-            label: t('bureau.cert.version'),
-            children: t(`bureau.cert.versions.${c.version}`),
-          },
-          { key: 'holder', label: t('bureau.cert.holder'), children: c.holderNameZh },
-          { key: 'bureau', label: t('bureau.cert.bureau'), children: c.bureauName },
+            : []
+        }
+        trailing={[
           {
             key: 'application',
             label: t('bmod.col.application'),

@@ -1,13 +1,11 @@
-import { Card, Empty, Input, Space, Table, Tooltip, Typography } from 'antd';
+import { Tooltip, Typography } from 'antd';
 import { reportDeadlineBasisLabels, type OverdueItem } from '@ccc/domain';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../../lib/i18n';
-import { errorText } from '../../admin/components/error-text';
 import { OrganisationCell } from '../../bureau/components/cells';
-import '../../bureau/components/bureau.css';
 import { overdueExportUrl, type OverdueListQuery, type useOverdue } from '../api/supervision';
-import { ExportButton } from './export-button';
 import { useLabel } from './record-tags';
+import { SupervisionListTab } from './supervision-list-tab';
 
 /**
  * 逾期未报告: the bureau's certificates whose reporting deadline has passed without every product reported,
@@ -26,58 +24,22 @@ export function OverdueTab({
   const label = useLabel();
   const location = useLocation();
   const from = `${location.pathname}${location.search}`;
-  const total = list.data?.total ?? 0;
   const caseLink = (r: OverdueItem) => `/bureau/applications/${r.applicationId}`;
 
   return (
-    <Card
+    <SupervisionListTab
       title={t('sup.overdue.list')}
-      extra={
-        <ExportButton
-          url={overdueExportUrl(query)}
-          fileName={`${t('sup.overdue.tab')}.xlsx`}
-          empty={list.isSuccess && total === 0}
-        />
-      }
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={query.q ?? ''}
-          allowClear
-          defaultValue={query.q}
-          aria-label={t('sup.filter.keyword')}
-          placeholder={t('sup.filter.keyword')}
-          style={{ width: 300 }}
-          maxLength={100}
-          enterButton={t('common.search')}
-          onSearch={(v) => onQuery({ ...query, q: v.trim() || undefined, page: 1 })}
-        />
-        <Typography.Text type="secondary">{t('sup.overdue.hint')}</Typography.Text>
-      </Space>
-      <Table<OverdueItem>
-        rowKey="baseNumber"
-        size="middle"
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        rowClassName="bureau-row-overdue"
-        scroll={{ x: 960 }}
-        locale={{
-          emptyText: list.isError ? (
-            <Typography.Text type="danger">{errorText(list.error, t)}</Typography.Text>
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sup.overdue.empty')} />
-          ),
-        }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (page, pageSize) =>
-            onQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize }),
-        }}
-        columns={[
+      exportUrl={overdueExportUrl(query)}
+      exportName={`${t('sup.overdue.tab')}.xlsx`}
+      query={query}
+      list={list}
+      onQuery={onQuery}
+      hint={<Typography.Text type="secondary">{t('sup.overdue.hint')}</Typography.Text>}
+      emptyText={t('sup.overdue.empty')}
+      table={{
+        rowKey: 'baseNumber',
+        rowClassName: 'bureau-row-overdue',
+        columns: [
           {
             title: t('apps.col.certificateNo'),
             dataIndex: 'certificateNumber',
@@ -132,8 +94,8 @@ export function OverdueTab({
               </Link>
             ),
           },
-        ]}
-      />
-    </Card>
+        ],
+      }}
+    />
   );
 }

@@ -1,11 +1,9 @@
-import { Button, Card, Empty, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Select, Tooltip } from 'antd';
 import { recordKindLabels, recordKinds, recordStatusLabels, type SupervisionRecordItem } from '@ccc/domain';
 import dayjs from 'dayjs';
 import { useT } from '../../../lib/i18n';
-import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { OrganisationCell } from '../../bureau/components/cells';
-import '../../bureau/components/bureau.css';
 import {
   recordsExportUrl,
   supervisionStatuses,
@@ -13,8 +11,8 @@ import {
   type SupervisionStatus,
 } from '../api/supervision';
 import type { useSupervisionRecords } from '../api/supervision';
-import { ExportButton } from './export-button';
 import { RecordKindTag, RecordStatusTag, useLabel } from './record-tags';
+import { SupervisionListTab } from './supervision-list-tab';
 
 /**
  * 待核查记录: the records the bureau's enterprises sent, oldest first, filtered by 记录类型 and 状态 (已提交 by
@@ -33,7 +31,6 @@ export function RecordsTab({
 }) {
   const t = useT();
   const label = useLabel();
-  const total = list.data?.total ?? 0;
   const timeColumn: Record<SupervisionStatus, 'submittedAt' | 'verifiedAt' | 'returnedAt'> = {
     submitted: 'submittedAt',
     verified: 'verifiedAt',
@@ -41,82 +38,48 @@ export function RecordsTab({
   };
 
   return (
-    <Card
+    <SupervisionListTab
       title={t('sup.records.list')}
-      extra={
-        <ExportButton
-          url={recordsExportUrl(query)}
-          fileName={`${t('sup.records.tab')}.xlsx`}
-          empty={list.isSuccess && total === 0}
-        />
+      exportUrl={recordsExportUrl(query)}
+      exportName={`${t('sup.records.tab')}.xlsx`}
+      query={query}
+      list={list}
+      onQuery={onQuery}
+      filters={
+        <>
+          <Select<RecordsQuery['kind'] | ''>
+            aria-label={t('sup.filter.kind')}
+            style={{ width: 160 }}
+            value={query.kind ?? ''}
+            onChange={(v) => onQuery({ ...query, kind: v || undefined, page: 1 })}
+            options={[
+              { value: '', label: t('sup.filter.allKinds') },
+              ...recordKinds.map((k) => ({ value: k, label: label(recordKindLabels[k]) })),
+            ]}
+          />
+          <Select<SupervisionStatus>
+            aria-label={t('sup.filter.status')}
+            style={{ width: 140 }}
+            value={query.status}
+            onChange={(v) => onQuery({ ...query, status: v, page: 1 })}
+            options={supervisionStatuses.map((s) => ({
+              value: s,
+              label: s === 'submitted' ? t('sup.filter.pending') : label(recordStatusLabels[s]),
+            }))}
+          />
+        </>
       }
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select<RecordsQuery['kind'] | ''>
-          aria-label={t('sup.filter.kind')}
-          style={{ width: 160 }}
-          value={query.kind ?? ''}
-          onChange={(v) => onQuery({ ...query, kind: v || undefined, page: 1 })}
-          options={[
-            { value: '', label: t('sup.filter.allKinds') },
-            ...recordKinds.map((k) => ({ value: k, label: label(recordKindLabels[k]) })),
-          ]}
-        />
-        <Select<SupervisionStatus>
-          aria-label={t('sup.filter.status')}
-          style={{ width: 140 }}
-          value={query.status}
-          onChange={(v) => onQuery({ ...query, status: v, page: 1 })}
-          options={supervisionStatuses.map((s) => ({
-            value: s,
-            label: s === 'submitted' ? t('sup.filter.pending') : label(recordStatusLabels[s]),
-          }))}
-        />
-        <Input.Search
-          key={query.q ?? ''}
-          allowClear
-          defaultValue={query.q}
-          aria-label={t('sup.filter.keyword')}
-          placeholder={t('sup.filter.keyword')}
-          style={{ width: 300 }}
-          maxLength={100}
-          enterButton={t('common.search')}
-          onSearch={(v) => onQuery({ ...query, q: v.trim() || undefined, page: 1 })}
-        />
-      </Space>
-      <Table<SupervisionRecordItem>
-        rowKey="id"
-        size="middle"
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        rowClassName="bureau-row-link"
-        onRow={(r) => ({
+      emptyText={t(query.status === 'submitted' ? 'sup.records.emptyPending' : 'sup.records.empty')}
+      table={{
+        rowKey: 'id',
+        rowClassName: 'bureau-row-link',
+        onRow: (r) => ({
           onClick: (e) => {
             if ((e.target as HTMLElement).closest('a, button')) return;
             onOpen(r.id);
           },
-        })}
-        scroll={{ x: 960 }}
-        locale={{
-          emptyText: list.isError ? (
-            <Typography.Text type="danger">{errorText(list.error, t)}</Typography.Text>
-          ) : (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={t(query.status === 'submitted' ? 'sup.records.emptyPending' : 'sup.records.empty')}
-            />
-          ),
-        }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (page, pageSize) =>
-            onQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize }),
-        }}
-        columns={[
+        }),
+        columns: [
           {
             title: t('apps.col.certificateNo'),
             dataIndex: 'certificateNumber',
@@ -183,8 +146,8 @@ export function RecordsTab({
               );
             },
           },
-        ]}
-      />
-    </Card>
+        ],
+      }}
+    />
   );
 }

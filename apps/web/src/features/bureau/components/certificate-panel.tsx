@@ -5,7 +5,7 @@ import {
   SafetyCertificateOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Descriptions, Modal, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Modal, Space } from 'antd';
 import type { CertificateSummary } from '@ccc/domain';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
@@ -13,9 +13,9 @@ import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { certificateDownloadUrl, certificatePdfUrl } from '../../applications/api/certificates';
 import { download } from '../../applications/api/download';
-import { CertificateStatusTag } from '../../applications/components/certificate-status-tag';
 import '../../applications/components/applications.css';
 import { useReloadBureau, useRevokeCertificate } from '../api/review';
+import { CertificateDescriptions } from './certificate-descriptions';
 import { hasFieldErrors, isConflict } from './conflict';
 import { ReasonModal } from './reason-modal';
 import './bureau.css';
@@ -106,47 +106,7 @@ export function CertificatePanel({
           }
         />
       )}
-      <Descriptions
-        bordered
-        size="middle"
-        column={{ xs: 1, md: 2 }}
-        styles={{ label: { width: 150 } }}
-        items={[
-          {
-            key: 'number',
-            label: t('apps.col.certificateNo'),
-            children: (
-              <Typography.Text strong copyable={{ text: c.number }}>
-                <span>{c.number}</span>
-              </Typography.Text>
-            ),
-          },
-          {
-            key: 'status',
-            label: t('bureau.cert.statusLabel'),
-            children: <CertificateStatusTag status={c.status} />,
-          },
-          { key: 'issueDate', label: t('bureau.cert.issueDate'), children: c.issueDate },
-          {
-            key: 'version',
-            label: t('bureau.cert.version'),
-            children: t(`bureau.cert.versions.${c.version}`),
-          },
-          { key: 'holder', label: t('bureau.cert.holder'), children: c.holderNameZh },
-          { key: 'bureau', label: t('bureau.cert.bureau'), children: c.bureauName },
-          {
-            key: 'code',
-            label: t('bureau.cert.verificationCode'),
-            span: 'filled',
-            children: (
-              <Space size={12} wrap>
-                <Typography.Text code>{c.verificationCode}</Typography.Text>
-                <Typography.Text type="secondary">{t('bureau.cert.verificationCodeHint')}</Typography.Text>
-              </Space>
-            ),
-          },
-        ]}
-      />
+      <CertificateDescriptions certificate={c} withVerificationCode />
       <Modal
         open={previewing}
         title={t('bureau.cert.previewTitle', { number: c.number })}

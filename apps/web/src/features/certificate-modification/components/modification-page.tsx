@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Col,
-  Descriptions,
   Form,
   Input,
   Popconfirm,
@@ -12,7 +11,6 @@ import {
   Row,
   Skeleton,
   Space,
-  Table,
   Typography,
 } from 'antd';
 import {
@@ -28,21 +26,16 @@ import { ApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
 import { applyServerErrors, zodRule } from '../../../lib/zod-form';
 import { errorText } from '../../admin/components/error-text';
-import { CertificateStatusTag } from '../../applications/components/certificate-status-tag';
 import { useModification, useSaveModification, useSubmitModification } from '../api';
-import { ModificationStatusTag, StateNotice } from './modification-state';
+import { ModificationCertificateCard } from './modification-certificate';
+import { StateNotice } from './modification-state';
+import { ModifiedProductsTable } from './modified-products-table';
 import { ProductEditModal } from './product-edit-modal';
 import './modification.css';
 
 interface HolderValues {
   holder: { nameZh: string; nameEn: string | null; address: string };
   reason: string;
-}
-
-const productFields = ['productName', 'model', 'brand', 'quantity', 'unit'] as const;
-
-function productChanged(p: ModificationProduct, o: ModificationProduct | undefined): boolean {
-  return !!o && productFields.some((f) => (p[f] ?? '') !== (o[f] ?? ''));
 }
 
 /**
@@ -188,26 +181,6 @@ function ModificationEditor({ number, s }: { number: string; s: ModificationStat
     </Form.Item>
   );
 
-  const cell = (p: ModificationProduct, field: (typeof productFields)[number]) => {
-    const o = originals.get(p.lineNo);
-    const now = p[field] ?? '';
-    const before = o?.[field] ?? '';
-    if (!o || now === before) return now || '—';
-    return (
-      <div>
-        <Typography.Text strong>{now || '—'}</Typography.Text>
-        <div className="mod-was">{t('mod.was', { value: before || '—' })}</div>
-      </div>
-    );
-  };
-  const cellClass = (field: (typeof productFields)[number]) => (p: ModificationProduct) => ({
-    className:
-      originals.get(p.lineNo) && (p[field] ?? '') !== (originals.get(p.lineNo)?.[field] ?? '')
-        ? 'mod-changed-cell'
-        : '',
-  });
-
-  const c = s.certificate;
   const request = s.request;
   const busy = save.isPending || submit.isPending;
 
@@ -216,47 +189,7 @@ function ModificationEditor({ number, s }: { number: string; s: ModificationStat
       <PageHeader title={t('mod.title')} description={t('mod.description')} />
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
         <StateNotice s={s} t={t} />
-        <Card title={t('mod.certificate')}>
-          <Descriptions
-            bordered
-            size="middle"
-            column={2}
-            styles={{ label: { width: 160 } }}
-            items={[
-              {
-                key: 'number',
-                label: t('apps.col.certificateNo'),
-                children: <Typography.Text strong>{c.number}</Typography.Text>,
-              },
-              {
-                key: 'status',
-                label: t('apps.cert.status'),
-                children: <CertificateStatusTag status={c.status} />,
-              },
-              {
-                key: 'app',
-                label: t('apps.col.number'),
-                children: <Link to={`/portal/applications/${c.applicationId}`}>{c.applicationNumber}</Link>,
-              },
-              { key: 'issue', label: t('apps.cert.issueDate'), children: c.issueDate },
-              { key: 'bureau', label: t('apps.cert.bureau'), children: c.bureauName },
-              {
-                key: 'request',
-                label: t('mod.requestStatus'),
-                children: (
-                  <Space size={8} wrap>
-                    <ModificationStatusTag status={request?.status ?? null} />
-                    {request?.status === 'approved' && request.newCertificateNumber && (
-                      <Typography.Text>
-                        {t('mod.newNumber', { number: request.newCertificateNumber })}
-                      </Typography.Text>
-                    )}
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        </Card>
+        <ModificationCertificateCard s={s} />
         <Form<HolderValues>
           form={form}
           layout="vertical"
@@ -279,78 +212,12 @@ function ModificationEditor({ number, s }: { number: string; s: ModificationStat
             title={t('mod.products')}
             extra={<Typography.Text type="secondary">{t('mod.products.note')}</Typography.Text>}
           >
-            <Table<ModificationProduct>
-              rowKey="lineNo"
-              dataSource={products}
-              pagination={false}
-              size="middle"
-              scroll={{ x: 900 }}
-              rowClassName={(p) => (productChanged(p, originals.get(p.lineNo)) ? 'mod-changed' : '')}
-              columns={[
-                { title: t('mod.product.lineNo'), dataIndex: 'lineNo', width: 64 },
-                { title: t('apps.hs.code'), dataIndex: 'hsCode', width: 120 },
-                {
-                  title: t('apps.product.name'),
-                  key: 'productName',
-                  render: (_: unknown, p) => cell(p, 'productName'),
-                  onCell: cellClass('productName'),
-                },
-                {
-                  title: t('apps.product.model'),
-                  key: 'model',
-                  render: (_: unknown, p) => cell(p, 'model'),
-                  onCell: cellClass('model'),
-                },
-                {
-                  title: t('apps.product.brand'),
-                  key: 'brand',
-                  render: (_: unknown, p) => cell(p, 'brand'),
-                  onCell: cellClass('brand'),
-                },
-                {
-                  title: t('apps.product.quantity'),
-                  key: 'quantity',
-                  align: 'right',
-                  width: 110,
-                  render: (_: unknown, p) => cell(p, 'quantity'),
-                  onCell: cellClass('quantity'),
-                },
-                {
-                  title: t('apps.product.unit'),
-                  key: 'unit',
-                  width: 80,
-                  render: (_: unknown, p) => cell(p, 'unit'),
-                  onCell: cellClass('unit'),
-                },
-                ...(editable || Object.keys(productErrors).length
-                  ? [
-                      {
-                        title: t('common.actions'),
-                        key: 'actions',
-                        width: 90,
-                        render: (_: unknown, p: ModificationProduct) => (
-                          <div>
-                            {editable ? (
-                              <Typography.Link
-                                onClick={() => setEditing(p)}
-                                aria-label={t('mod.product.editLabel', { lineNo: p.lineNo })}
-                              >
-                                {t('common.edit')}
-                              </Typography.Link>
-                            ) : (
-                              <Typography.Text type="secondary">—</Typography.Text>
-                            )}
-                            {productErrors[p.lineNo]?.map((e) => (
-                              <div key={e} role="alert" className="mod-reason" style={{ fontSize: 12 }}>
-                                {e}
-                              </div>
-                            ))}
-                          </div>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
+            <ModifiedProductsTable
+              products={products}
+              originals={originals}
+              editable={editable}
+              productErrors={productErrors}
+              onEdit={setEditing}
             />
           </Card>
           <Card title={t('mod.reason')}>

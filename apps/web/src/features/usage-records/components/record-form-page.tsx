@@ -28,13 +28,12 @@ import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { useCertificateRecords, useSaveRecord, useSubmitRecord } from '../api';
 import { RecordLinesGrid } from './record-lines-grid';
-import { CertificateRecordsHeader, RecordStatusTag, isRecordKind } from './record-parts';
-
+import { CertificateRecordsHeader, RecordStatusTag, ReturnedNotice, isRecordKind } from './record-parts';
+import { recordBody, recordFormFields } from './record-body';
 import {
   b2lines,
   formField,
   initialValues,
-  iso,
   RecordFields,
   translateIssue,
   type CellErrors,
@@ -158,44 +157,7 @@ function RecordForm({
   }
 
   function body(): RecordBody {
-    const v = form.getFieldsValue(true) as FormValues;
-    const sent = sentLines();
-    switch (kind) {
-      case 'usage':
-        return {
-          kind,
-          userName: v.userName ?? '',
-          userAddress: v.userAddress ?? '',
-          userContact: v.userContact ?? '',
-          userPhone: v.userPhone ?? null,
-          periodStart: iso(v.period?.[0]),
-          periodEnd: iso(v.period?.[1]),
-          description: v.description ?? '',
-          lines: sent.map(({ lineNo, quantity }) => ({ lineNo, quantity, date: null })),
-        };
-      case 'reexport':
-        return {
-          kind,
-          declarationNo: v.declarationNo ?? '',
-          description: v.description ?? null,
-          lines: sent.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, date: l.date ?? '' })),
-        };
-      case 'destruction':
-        return {
-          kind,
-          method: v.method ?? '',
-          witness: v.witness ?? '',
-          description: v.description ?? null,
-          lines: sent.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, date: l.date ?? '' })),
-        };
-      case 'writeoff':
-        return {
-          kind,
-          declarationNo: v.declarationNo ?? '',
-          exportDate: iso(v.exportDate),
-          description: v.description ?? null,
-        };
-    }
+    return recordBody(kind, form.getFieldsValue(true) as FormValues, sentLines());
   }
 
   /**
@@ -230,22 +192,7 @@ function RecordForm({
 
   /** The same rules as the server's, checked before sending. */
   function validate(b: RecordBody): boolean {
-    form.setFields(
-      (
-        [
-          'userName',
-          'userAddress',
-          'userContact',
-          'userPhone',
-          'period',
-          'description',
-          'declarationNo',
-          'exportDate',
-          'method',
-          'witness',
-        ] as const
-      ).map((name) => ({ name, errors: [] })),
-    );
+    form.setFields(recordFormFields.map((name) => ({ name, errors: [] })));
     const result = recordBodySchema.safeParse(b);
     if (result.success) {
       setCellErrors({});
@@ -312,22 +259,7 @@ function RecordForm({
     <>
       <PageHeader title={title} description={t(`rec.form.description.${kind}`)} />
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-        {record?.status === 'returned' && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={t('rec.returned.title')}
-            description={
-              <>
-                <div className="rec-reason">{record.returnReason ?? '—'}</div>
-                <div style={{ marginTop: 6, color: '#8c8c8c' }}>
-                  {t('rec.returned.at', { time: formatTime(record.returnedAt) })} · {t('rec.returned.next')}
-                </div>
-              </>
-            }
-          />
-        )}
+        {record?.status === 'returned' && <ReturnedNotice record={record} />}
         <CertificateRecordsHeader data={data} />
         {record && (
           <Space size={8}>

@@ -1,5 +1,11 @@
 import { Alert, Descriptions, Tag, Typography } from 'antd';
-import type { CertificateRecordsResponse, RecordDeadline, RecordKind, RecordStatus } from '@ccc/domain';
+import type {
+  CertificateRecordsResponse,
+  RecordDeadline,
+  RecordKind,
+  RecordStatus,
+  UsageRecord,
+} from '@ccc/domain';
 import { useT } from '../../../lib/i18n';
 import { formatTime } from '../../admin/components/format';
 import { CertificateStatusTag } from '../../applications/components/certificate-status-tag';
@@ -101,5 +107,26 @@ export function CertificateRecordsHeader({ data }: { data: CertificateRecordsRes
         ]}
       />
     </>
+  );
+}
+
+/** A record the bureau returned: its reason, when, and that it can be corrected and sent again. */
+export function ReturnedNotice({ record }: { record: UsageRecord }) {
+  const t = useT();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t('rec.returned.title')}
+      description={
+        <>
+          <div className="rec-reason">{record.returnReason ?? '—'}</div>
+          <div style={{ marginTop: 6, color: '#8c8c8c' }}>
+            {t('rec.returned.at', { time: formatTime(record.returnedAt) })} · {t('rec.returned.next')}
+          </div>
+        </>
+      }
+    />
   );
 }
