@@ -130,11 +130,12 @@ export function ApplicationsPage() {
             total,
             showSizeChanger: true,
             showTotal: (n) => {
-              if (!list.data?.totalCapped) return t('common.total', { total: n });
+              const total = n.toLocaleString();
+              if (!list.data?.totalCapped) return t('common.total', { total });
               const matches = list.data.matches;
               return matches === null
-                ? t('apps.totalCapped', { total: n })
-                : t('apps.totalCappedExact', { matches: matches.toLocaleString(), total: n });
+                ? t('apps.totalCapped', { total })
+                : t('apps.totalCappedExact', { matches: matches.toLocaleString(), total });
             },
             onChange: (page, pageSize) =>
               setParams(
