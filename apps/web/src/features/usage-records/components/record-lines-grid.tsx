@@ -35,7 +35,7 @@ export function RecordLinesGrid({
       dataSource={products}
       pagination={false}
       size="middle"
-      scroll={{ x: 1040 }}
+      scroll={{ x: 'max-content' }}
       rowClassName={(p) =>
         cellErrors[p.lineNo] && Object.values(cellErrors[p.lineNo]!).some(Boolean) ? 'rec-row-error' : ''
       }
