@@ -2,7 +2,7 @@ import type { BureauWorkspace, UserStatus } from '@ccc/domain';
 import type { ServiceContext } from '../../context';
 import { AppError, notFound } from '../../lib/app-error';
 import { divisionPath, findBureau, findDivision } from '../reference/reference.service';
-import { officersRepository } from './officers.repository';
+import { officerAccounts } from '../auth/officer-accounts.service';
 
 /**
  * The officer's own bureau and nothing else: which divisions it covers, its service levels and its
@@ -22,7 +22,7 @@ export async function getBureauWorkspace(ctx: ServiceContext): Promise<BureauWor
       return { code: divisionCode, name: division?.name ?? divisionCode, path: path || divisionCode };
     }),
   );
-  const officers = await officersRepository.listOfBureau(ctx.db, code);
+  const officers = await officerAccounts.listOfBureau(ctx.db, code);
   return {
     code: bureau.code,
     name: bureau.name,

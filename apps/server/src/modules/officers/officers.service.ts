@@ -19,7 +19,7 @@ import { changeUserStatus, createUser, isUsernameTaken, usernameTakenError } fro
 import { enqueueMail } from '../notifications/notifications.service';
 import { findBureau } from '../reference/reference.service';
 import { officerAccountCreatedMail, officerPasswordSetMail } from './officer-mail';
-import { officersRepository, type OfficerRow } from './officers.repository';
+import { officerAccounts, type OfficerRow } from '../auth/officer-accounts.service';
 
 type ListQuery = z.output<typeof officerListQuerySchema>;
 type CreateInput = z.output<typeof createOfficerBodySchema>;
@@ -72,7 +72,7 @@ const auditView = (row: OfficerRow) => ({
 async function present(ctx: ServiceContext, row: OfficerRow): Promise<Officer> {
   const [names, logins] = await Promise.all([
     bureauNames(ctx, [row.bureau_code]),
-    officersRepository.lastLogins(ctx.db, [row.id]),
+    officerAccounts.lastLogins(ctx.db, [row.id]),
   ]);
   return toOfficer(row, names.get(row.bureau_code ?? '') ?? '', logins.get(row.id) ?? null);
 }
@@ -81,15 +81,15 @@ async function present(ctx: ServiceContext, row: OfficerRow): Promise<Officer> {
 export async function listOfficers(ctx: ServiceContext, query: ListQuery) {
   const filter = { q: query.q || undefined, bureauCode: query.bureauCode, status: query.status };
   const [rows, total] = await Promise.all([
-    officersRepository.list(ctx.db, filter, (query.page - 1) * query.pageSize, query.pageSize),
-    officersRepository.count(ctx.db, filter),
+    officerAccounts.list(ctx.db, filter, (query.page - 1) * query.pageSize, query.pageSize),
+    officerAccounts.count(ctx.db, filter),
   ]);
   const [names, logins] = await Promise.all([
     bureauNames(
       ctx,
       rows.map((r) => r.bureau_code),
     ),
-    officersRepository.lastLogins(
+    officerAccounts.lastLogins(
       ctx.db,
       rows.map((r) => r.id),
     ),
@@ -104,7 +104,7 @@ export async function listOfficers(ctx: ServiceContext, query: ListQuery) {
 
 /** One officer; any other user (an administrator, an enterprise user) is "not found" here. */
 export async function getOfficer(ctx: ServiceContext, id: string): Promise<Officer> {
-  const row = await officersRepository.find(ctx.db, id);
+  const row = await officerAccounts.find(ctx.db, id);
   if (!row) throw notFound();
   return present(ctx, row);
 }
@@ -132,7 +132,7 @@ export async function createOfficer(ctx: ServiceContext, input: CreateInput): Pr
       phone: input.phone ?? null,
       fax: null,
     });
-    const created = await officersRepository.find(trx, id);
+    const created = await officerAccounts.find(trx, id);
     if (!created) throw new Error('officer row vanished inside its own transaction');
     await recordAudit(trx, ctx, {
       entityType: 'user',
@@ -155,15 +155,15 @@ export async function createOfficer(ctx: ServiceContext, input: CreateInput): Pr
 
 /** Changes contact details and, to another enabled bureau, the officer's bureau. */
 export async function updateOfficer(ctx: ServiceContext, id: string, input: UpdateInput): Promise<Officer> {
-  const current = await officersRepository.find(ctx.db, id);
+  const current = await officerAccounts.find(ctx.db, id);
   if (!current) throw notFound();
   // Moving to a bureau needs it enabled; keeping the current one does not (it may have been disabled since).
   if (input.bureauCode !== current.bureau_code) await requireEnabledBureau(ctx, input.bureauCode);
 
   const after = await ctx.db.transaction().execute(async (trx) => {
-    const before = await officersRepository.find(trx, id);
+    const before = await officerAccounts.find(trx, id);
     if (!before) throw notFound();
-    const updated = await officersRepository.update(
+    const updated = await officerAccounts.update(
       trx,
       id,
       {
@@ -199,7 +199,7 @@ export async function setOfficerStatus(
   status: 'active' | 'disabled',
 ): Promise<Officer> {
   const after = await ctx.db.transaction().execute(async (trx) => {
-    const before = await officersRepository.find(trx, id);
+    const before = await officerAccounts.find(trx, id);
     if (!before) throw notFound();
     if (before.status === status) return before;
     // Compare-and-set: a concurrent change of the same account answers CONFLICT instead of overwriting it.
@@ -222,13 +222,13 @@ export async function setOfficerStatus(
 
 /** The administrator sets a new password: the lock is cleared, every session ends, the officer is told. */
 export async function setOfficerPassword(ctx: ServiceContext, id: string, password: string): Promise<void> {
-  const current = await officersRepository.find(ctx.db, id);
+  const current = await officerAccounts.find(ctx.db, id);
   if (!current) throw notFound();
   const passwordHash = await hashPassword(password);
   const names = await bureauNames(ctx, [current.bureau_code]);
 
   await ctx.db.transaction().execute(async (trx) => {
-    if ((await officersRepository.setPassword(trx, id, passwordHash, iso(ctx.clock.now()))) === 0) {
+    if ((await officerAccounts.setPassword(trx, id, passwordHash, iso(ctx.clock.now()))) === 0) {
       throw notFound();
     }
     const ended = await endAllSessionsOfUser(trx, id);
@@ -257,7 +257,7 @@ export async function listActiveOfficerContacts(
   db: Transaction<Database> | Db,
   bureauCode: string,
 ): Promise<{ username: string; contactName: string; email: string }[]> {
-  const rows = await officersRepository.list(db, { bureauCode, status: 'active' }, 0, 1000);
+  const rows = await officerAccounts.list(db, { bureauCode, status: 'active' }, 0, 1000);
   return rows
     .filter((r) => r.email)
     .map((r) => ({ username: r.username, contactName: r.contact_name, email: r.email }));

@@ -5,9 +5,10 @@ import type { Database } from '../../db/schema';
 type Tx = Transaction<Database> | Db;
 
 /**
- * The officer-specific SQL on users and login_history that the auth module's users.service does not (yet)
- * offer: searching and paging officers, moving one to another bureau, an administrator setting a
- * password, and the last login of a page of users. Every statement is limited to role = 'officer'.
+ * The officer-specific SQL on users and login_history (both tables of this module): searching and paging
+ * officers, moving one to another bureau, an administrator setting a password, and the last login of a page
+ * of users. Every statement is limited to role = 'officer'. The officers module reaches it through
+ * officer-accounts.service.ts.
  */
 
 const officerColumns = [
@@ -44,7 +45,7 @@ function filtered(db: Tx, f: OfficerFilter) {
   return query;
 }
 
-export const officersRepository = {
+export const officerAccountsRepository = {
   /** A page of officers, newest first. */
   list: (db: Tx, f: OfficerFilter, offset: number, limit: number) =>
     filtered(db, f)
@@ -131,4 +132,4 @@ export const officersRepository = {
   },
 };
 
-export type OfficerRow = NonNullable<Awaited<ReturnType<typeof officersRepository.find>>>;
+export type OfficerRow = NonNullable<Awaited<ReturnType<typeof officerAccountsRepository.find>>>;
