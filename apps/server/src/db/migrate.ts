@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-after-issue';
 import * as m0006 from './migrations/0006-administration';
 import * as m0007 from './migrations/0007-application-counts';
 import * as m0008 from './migrations/0008-file-collection';
+import * as m0009 from './migrations/0009-certificate-reporting';
 
 /** A static list, so migrations survive bundling (a folder provider would not find its files). */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-administration': m0006,
   '0007-application-counts': m0007,
   '0008-file-collection': m0008,
+  '0009-certificate-reporting': m0009,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -51,6 +51,7 @@ export interface Database {
   reference_imports: ReferenceImportsTable;
   application_counts: ApplicationCountsTable;
   orphaned_files: OrphanedFilesTable;
+  certificate_reporting: CertificateReportingTable;
 }
 
 export interface SettingsTable {
@@ -609,4 +610,18 @@ export interface ApplicationCountsTable {
 export interface OrphanedFilesTable {
   sha256: string;
   orphaned_at: string;
+}
+
+/** Reporting facts per certificate number, marked dirty by triggers and recomputed by readers (0009). */
+export interface CertificateReportingTable {
+  base_number: string;
+  change_seq: number;
+  dirty: number;
+  valid: number | null;
+  fully_reported: number | null;
+  bureau_code: string | null;
+  clause_code: string | null;
+  issue_date: string | null;
+  display_end_date: string | null;
+  first_export_date: string | null;
 }

@@ -187,6 +187,20 @@ export const applicationsRepository = {
   find: (db: Tx, id: string) =>
     db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst(),
 
+  /** 展示结束日期 of the given applications (null where none), for the reporting deadlines. */
+  displayEndDates: async (db: Tx, ids: readonly string[]): Promise<Map<string, string | null>> => {
+    const map = new Map<string, string | null>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('applications')
+        .select(['id', 'display_end_date'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) map.set(r.id, r.display_end_date);
+    }
+    return map;
+  },
+
   /** The organisation's newest application under a clause (for taking over reusable attachments). */
   findLatestOfClause: (db: Tx, organisationId: string, clauseCode: string) =>
     db

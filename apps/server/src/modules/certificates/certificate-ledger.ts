@@ -67,20 +67,19 @@ export async function currentVersionsOfBases(
   return new Map(rows.map((r) => [r.base_number, r]));
 }
 
-/** Valid (current, not revoked) certificates, of one bureau or of all; for the overdue list and reminders. */
-export async function listValidCertificates(db: Tx, bureauCode: string | null): Promise<CertificateOfBase[]> {
-  let q = db.selectFrom('certificates').select('base_number').where('status', '=', 'valid');
-  if (bureauCode) q = q.where('bureau_code', '=', bureauCode);
-  const bases = (await q.execute()).map((r) => r.base_number);
-  if (bases.length === 0) return [];
+/** The given certificate numbers, each resolved to its current and original version (unknown ones left out). */
+export async function certificatesOfBases(
+  db: Tx,
+  baseNumbers: readonly string[],
+): Promise<CertificateOfBase[]> {
+  const bases = [...new Set(baseNumbers)];
   const all: CertificateRow[] = [];
   for (let i = 0; i < bases.length; i += 500) {
-    const chunk = bases.slice(i, i + 500);
     all.push(
       ...(await db
         .selectFrom('certificates')
         .selectAll()
-        .where('base_number', 'in', chunk)
+        .where('base_number', 'in', bases.slice(i, i + 500))
         .orderBy('issued_at', 'asc')
         .orderBy('id', 'asc')
         .execute()),
@@ -88,5 +87,5 @@ export async function listValidCertificates(db: Tx, bureauCode: string | null): 
   }
   const byBase = new Map<string, CertificateRow[]>();
   for (const r of all) byBase.set(r.base_number, [...(byBase.get(r.base_number) ?? []), r]);
-  return [...byBase.values()].map((rows) => pick(rows)!).filter((c) => c.current.status === 'valid');
+  return [...byBase.values()].map((rows) => pick(rows)!);
 }

@@ -3,9 +3,9 @@ import type { AppDeps, ServiceContext } from '../../context';
 import { iso } from '../../lib/clock';
 import { recordAudit } from '../audit/audit.service';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
-import { listValidCertificates } from '../certificates/certificate-ledger';
 import { mailOrganisationUsers } from '../review/review-mail';
 import { assessCertificates } from '../usage-records/record-deadlines';
+import { reportingCandidates } from '../usage-records/reporting-state';
 import { usageRecordsRepository as repo } from '../usage-records/usage-records.repository';
 import { portalRecordsUrl } from './supervision.service';
 
@@ -30,7 +30,10 @@ export async function sendReportReminders(
     locale: 'zh-CN',
   };
   const today = chinaDate(ctx.clock.now());
-  const assessed = await assessCertificates(ctx, await listValidCertificates(ctx.db, null));
+  // Candidates due before today + daysBefore working days, with room for the longest holiday (Golden Week);
+  // the assessment below decides.
+  const candidates = await reportingCandidates(ctx, null, addDays(today, daysBefore + 15));
+  const assessed = await assessCertificates(ctx, candidates);
   const due = assessed.filter((a) => a.deadline && !a.fullyReported && a.deadline.dueOn >= today);
   if (due.length === 0) return [];
   const latest = due

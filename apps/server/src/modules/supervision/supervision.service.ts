@@ -16,10 +16,11 @@ import type { ServiceContext } from '../../context';
 import { AppError, notFound } from '../../lib/app-error';
 import { iso } from '../../lib/clock';
 import { formatChinaTime } from '../../locales/mail';
-import { certificateOfBase, listValidCertificates } from '../certificates/certificate-ledger';
+import { certificateOfBase } from '../certificates/certificate-ledger';
 import { toSummary } from '../certificates/certificates.service';
 import { mailOrganisationUsers } from '../review/review-mail';
 import { assessCertificates } from '../usage-records/record-deadlines';
+import { reportingCandidates } from '../usage-records/reporting-state';
 import { presentRecords } from '../usage-records/record-present';
 import { usageRecordsRepository as repo } from '../usage-records/usage-records.repository';
 import { auditRecord, loadAccessibleRecord } from '../usage-records/usage-records.service';
@@ -152,7 +153,8 @@ export async function decideRecord(
 }
 
 async function overdueAssessments(ctx: ServiceContext, bureauCode: string) {
-  const certs = await listValidCertificates(ctx.db, bureauCode);
+  // Only the certificates whose deadline can have passed (usage-records/reporting-state.ts), assessed exactly.
+  const certs = await reportingCandidates(ctx, bureauCode, chinaDate(ctx.clock.now()));
   const assessed = await assessCertificates(ctx, certs);
   return assessed.filter((a) => a.deadline?.overdue);
 }

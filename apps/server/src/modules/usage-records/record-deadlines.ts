@@ -99,6 +99,21 @@ function deadlineOf(
   };
 }
 
+type LedgerLines = Awaited<ReturnType<typeof repo.ledgerLinesOfBases>>;
+type Writeoffs = Awaited<ReturnType<typeof repo.writeoffsOfBases>>;
+
+/**
+ * Every line's submitted or verified quantity reaches its certified quantity, and for clause 05 a write-off
+ * is submitted or verified: nothing is left to report. `lines` and `writeoffs` are the certificate's own.
+ */
+export function fullyReported(cert: CertificateOfBase, lines: LedgerLines, writeoffs: Writeoffs): boolean {
+  const content = cert.currentContent;
+  const writeoffReported =
+    content.clause.code !== WRITEOFF_CLAUSE ||
+    writeoffs.some((w) => w.status === 'submitted' || w.status === 'verified');
+  return allLinesReported(computeLedger(content.products, lines)) && writeoffReported;
+}
+
 /** Ledger and deadline of several certificate numbers, with one query per table and one calendar. */
 export async function assessCertificates(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
@@ -124,19 +139,13 @@ export async function assessCertificates(
       const mine = writeoffs.filter((w) => w.base_number === cert.current.base_number);
       const exportDates = mine.map((w) => w.export_date).filter((d): d is string => !!d);
       const fromDate = basisDate(rule.basis, cert.originalContent.issueDate, displayEnd, exportDates);
-      const products = computeLedger(
-        content.products,
-        lines.filter((l) => l.base_number === cert.current.base_number),
-      );
-      const writeoffReported =
-        content.clause.code !== WRITEOFF_CLAUSE ||
-        mine.some((w) => w.status === 'submitted' || w.status === 'verified');
+      const mineLines = lines.filter((l) => l.base_number === cert.current.base_number);
       return {
         cert,
         rule,
         fromDate,
-        products,
-        fullyReported: allLinesReported(products) && writeoffReported,
+        products: computeLedger(content.products, mineLines),
+        fullyReported: fullyReported(cert, mineLines, mine),
       };
     }),
   );
