@@ -27,6 +27,7 @@ import { CertificateSection } from './certificate-card';
 import { ProductsSection } from './products-section';
 import { RefuseReason, ReturnReason } from './return-reason';
 import { StatusTag } from './status-tag';
+import '../../../components/decision-alert.css';
 
 const text = (v: string | null | undefined): ReactNode =>
   v ? (
@@ -93,7 +94,7 @@ export function HistoryTimeline({ entries }: { entries: ApplicationHistoryEntry[
               <Typography.Text type="secondary">{actorText(e, t)}</Typography.Text>
             </div>
             {e.reason && (
-              <div className="apps-return-reason" style={{ marginTop: 4 }}>
+              <div className="reason-text" style={{ marginTop: 4 }}>
                 {t('apps.history.reason', { reason: e.reason })}
               </div>
             )}

@@ -10,6 +10,7 @@ import { useCertificate } from '../api/certificates';
 import { CertificateButtons } from './certificate-links';
 import { CertificateStatusTag } from './certificate-status-tag';
 import './applications.css';
+import '../../../components/decision-alert.css';
 
 const iconColours: Record<CertificateSummary['status'], string> = {
   valid: '#389e0d',
@@ -48,7 +49,7 @@ export function CertificateCard({
           style={{ marginBottom: 16 }}
           title={t('apps.cert.revoked.title', { time: formatTime(c.revokedAt) })}
           description={
-            <div className="apps-return-reason">
+            <div className="reason-text">
               {t('apps.cert.revoked.reason', { reason: c.revokeReason ?? '—' })}
             </div>
           }

@@ -1,7 +1,6 @@
-import { Alert } from 'antd';
+import { DecisionAlert } from '../../../components/decision-alert';
 import { useT } from '../../../lib/i18n';
 import { formatTime } from '../../admin/components/format';
-import './applications.css';
 
 /**
  * 已退回: the bureau's reason, in red at the top of the application (manual 2.2, SPEC §3.6), with when it was
@@ -10,21 +9,13 @@ import './applications.css';
 export function ReturnReason({ reason, at }: { reason: string | null; at?: string | null }) {
   const t = useT();
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      className="apps-decision-alert"
+    <DecisionAlert
       title={t('apps.returned.title')}
-      description={
+      reason={reason ?? t('apps.returned.noReason')}
+      meta={
         <>
-          <div className="apps-return-reason apps-decision-reason">
-            {reason ?? t('apps.returned.noReason')}
-          </div>
-          <div className="apps-decision-meta">
-            {at ? `${t('apps.returned.at', { time: formatTime(at) })} · ` : ''}
-            {t('apps.returned.next')}
-          </div>
+          {at ? `${t('apps.returned.at', { time: formatTime(at) })} · ` : ''}
+          {t('apps.returned.next')}
         </>
       }
     />
@@ -35,21 +26,13 @@ export function ReturnReason({ reason, at }: { reason: string | null; at?: strin
 export function RefuseReason({ reason, at }: { reason: string | null; at?: string | null }) {
   const t = useT();
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      className="apps-decision-alert"
+    <DecisionAlert
       title={t('apps.refused.title')}
-      description={
+      reason={reason ?? t('apps.returned.noReason')}
+      meta={
         <>
-          <div className="apps-return-reason apps-decision-reason">
-            {reason ?? t('apps.returned.noReason')}
-          </div>
-          <div className="apps-decision-meta">
-            {at ? `${t('apps.refused.at', { time: formatTime(at) })} · ` : ''}
-            {t('apps.refused.final')}
-          </div>
+          {at ? `${t('apps.refused.at', { time: formatTime(at) })} · ` : ''}
+          {t('apps.refused.final')}
         </>
       }
     />

@@ -19,6 +19,7 @@ import { CertificateDescriptions } from './certificate-descriptions';
 import { hasFieldErrors, isConflict } from './conflict';
 import { ReasonModal } from './reason-modal';
 import './bureau.css';
+import '../../../components/decision-alert.css';
 
 /**
  * 免办证明 of an issued case: 证明号, 证明状态, issue date and bureau; 预览 (the PDF in a dialog), 下载, and
@@ -100,7 +101,7 @@ export function CertificatePanel({
           style={{ marginBottom: 16 }}
           title={t('bureau.cert.revokedAt', { time: formatTime(c.revokedAt) })}
           description={
-            <span className="apps-return-reason">
+            <span className="reason-text">
               {t('bureau.cert.revokeReasonText', { reason: c.revokeReason ?? '—' })}
             </span>
           }

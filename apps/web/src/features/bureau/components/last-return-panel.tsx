@@ -6,6 +6,7 @@ import { formatTime } from '../../admin/components/format';
 import { fieldLabelKey } from '../../applications/components/field-labels';
 import '../../applications/components/applications.css';
 import './bureau.css';
+import '../../../components/decision-alert.css';
 
 /** Labels of the product and attachment fields a change may name (the application's: its form's labels). */
 const productFieldLabels: Record<string, string> = {
@@ -88,7 +89,7 @@ export function LastReturnPanel({ lastReturn }: { lastReturn: NonNullable<Review
         type="error"
         showIcon
         title={t('bureau.lastReturn.reasonTitle', { time: formatTime(lastReturn.at) })}
-        description={<div className="apps-return-reason">{lastReturn.reason}</div>}
+        description={<div className="reason-text">{lastReturn.reason}</div>}
         style={{ marginBottom: 16 }}
       />
       <Typography.Title level={5} style={{ marginTop: 0 }}>

@@ -20,6 +20,7 @@ import { DecisionBar } from './decision-bar';
 import { LastReturnPanel } from './last-return-panel';
 import { ServiceClockCard } from './service-clock';
 import { useBackPath } from './use-back-path';
+import '../../../components/decision-alert.css';
 
 /** The state of a case that is no longer with the bureau, said at the top. */
 function StateNotice({ a }: { a: ApplicationDetail }) {
@@ -32,9 +33,7 @@ function StateNotice({ a }: { a: ApplicationDetail }) {
         title={t('bureau.review.returnedNotice')}
         description={
           a.returnReason && (
-            <div className="apps-return-reason">
-              {t('bureau.review.returnReason', { reason: a.returnReason })}
-            </div>
+            <div className="reason-text">{t('bureau.review.returnReason', { reason: a.returnReason })}</div>
           )
         }
       />
@@ -48,9 +47,7 @@ function StateNotice({ a }: { a: ApplicationDetail }) {
         title={t('bureau.review.refusedNotice')}
         description={
           a.refuseReason && (
-            <div className="apps-return-reason">
-              {t('bureau.review.refuseReason', { reason: a.refuseReason })}
-            </div>
+            <div className="reason-text">{t('bureau.review.refuseReason', { reason: a.refuseReason })}</div>
           )
         }
       />

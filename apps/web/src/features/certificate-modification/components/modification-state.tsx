@@ -1,6 +1,7 @@
 import { Alert, Tag } from 'antd';
 import type { ModificationState, ModificationStatus } from '@ccc/domain';
 import type { ReactNode } from 'react';
+import { DecisionAlert } from '../../../components/decision-alert';
 import { useT, type TFunction } from '../../../lib/i18n';
 import { formatTime } from '../../admin/components/format';
 import './modification.css';
@@ -45,18 +46,7 @@ export function StateNotice({ s, t }: { s: ModificationState; t: TFunction }): R
     );
   if (r?.status === 'refused')
     return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('mod.refused.title')}
-        description={
-          <>
-            <div className="mod-reason">{r.refuseReason ?? '—'}</div>
-            <div style={{ marginTop: 6 }}>{t('mod.blocked.used')}</div>
-          </>
-        }
-      />
+      <DecisionAlert title={t('mod.refused.title')} reason={r.refuseReason} meta={t('mod.blocked.used')} />
     );
   if (s.blockedReason === 'used')
     return <Alert type="warning" showIcon role="alert" title={t('mod.blocked.used')} />;
@@ -72,18 +62,7 @@ export function StateNotice({ s, t }: { s: ModificationState; t: TFunction }): R
     );
   if (r?.status === 'returned')
     return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('mod.returned.title')}
-        description={
-          <>
-            <div className="mod-reason">{r.returnReason ?? '—'}</div>
-            <div style={{ marginTop: 6, color: '#8c8c8c' }}>{t('mod.returned.next')}</div>
-          </>
-        }
-      />
+      <DecisionAlert title={t('mod.returned.title')} reason={r.returnReason} meta={t('mod.returned.next')} />
     );
   if (r?.status === 'draft')
     return <Alert type="info" showIcon title={t('mod.draft.note', { time: formatTime(r.updatedAt) })} />;

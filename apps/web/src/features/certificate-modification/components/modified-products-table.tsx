@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ModificationProduct } from '@ccc/domain';
 import { useT } from '../../../lib/i18n';
+import '../../../components/decision-alert.css';
 
 const productFields = ['productName', 'model', 'brand', 'quantity', 'unit'] as const;
 
@@ -109,7 +110,7 @@ export function ModifiedProductsTable({
                       <Typography.Text type="secondary">—</Typography.Text>
                     )}
                     {productErrors[p.lineNo]?.map((e) => (
-                      <div key={e} role="alert" className="mod-reason" style={{ fontSize: 12 }}>
+                      <div key={e} role="alert" className="reason-text" style={{ fontSize: 12 }}>
                         {e}
                       </div>
                     ))}

@@ -40,6 +40,7 @@ import {
   type FormValues,
   type LineInput,
 } from './record-fields';
+import '../../../components/decision-alert.css';
 
 /**
  * 填写使用记录 / 填写退运记录 / 填写销毁记录 / 填写核销记录 (manual 2.6.1) and 修改 of an unsent or returned record:
@@ -278,7 +279,7 @@ function RecordForm({
             showIcon
             role="alert"
             title={t('rec.refused')}
-            description={<span className="rec-reason">{refusal}</span>}
+            description={<span className="reason-text">{refusal}</span>}
           />
         )}
         <Card title={t(`rec.one.${kind}`)}>

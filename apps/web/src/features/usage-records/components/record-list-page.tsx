@@ -22,6 +22,7 @@ import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { useCertificateRecords, useDeleteRecord, useSubmitRecord } from '../api';
 import { CertificateRecordsHeader, RecordStatusTag, isRecordKind } from './record-parts';
+import '../../../components/decision-alert.css';
 
 /**
  * 使用记录 / 退运记录 / 销毁记录 of the selected products (manual 2.6.2), or the 核销记录 of a clause-05 certificate:
@@ -214,7 +215,7 @@ export function RecordListPage() {
                 title: t('rec.col.returnReason'),
                 dataIndex: 'returnReason',
                 render: (v: string | null, r) =>
-                  v && r.status !== 'verified' ? <span className="rec-reason">{v}</span> : '—',
+                  v && r.status !== 'verified' ? <span className="reason-text">{v}</span> : '—',
               },
               {
                 title: t('common.actions'),

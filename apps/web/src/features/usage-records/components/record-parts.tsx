@@ -6,6 +6,7 @@ import type {
   RecordStatus,
   UsageRecord,
 } from '@ccc/domain';
+import { DecisionAlert } from '../../../components/decision-alert';
 import { useT } from '../../../lib/i18n';
 import { formatTime } from '../../admin/components/format';
 import { CertificateStatusTag } from '../../applications/components/certificate-status-tag';
@@ -78,7 +79,7 @@ export function CertificateRecordsHeader({ data }: { data: CertificateRecordsRes
           showIcon
           role="alert"
           title={t('rec.revoked', { time: formatTime(c.revokedAt) })}
-          description={c.revokeReason ? <span className="rec-reason">{c.revokeReason}</span> : undefined}
+          description={c.revokeReason ? <span className="reason-text">{c.revokeReason}</span> : undefined}
         />
       )}
       <Descriptions
@@ -114,19 +115,10 @@ export function CertificateRecordsHeader({ data }: { data: CertificateRecordsRes
 export function ReturnedNotice({ record }: { record: UsageRecord }) {
   const t = useT();
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
+    <DecisionAlert
       title={t('rec.returned.title')}
-      description={
-        <>
-          <div className="rec-reason">{record.returnReason ?? '—'}</div>
-          <div style={{ marginTop: 6, color: '#8c8c8c' }}>
-            {t('rec.returned.at', { time: formatTime(record.returnedAt) })} · {t('rec.returned.next')}
-          </div>
-        </>
-      }
+      reason={record.returnReason}
+      meta={`${t('rec.returned.at', { time: formatTime(record.returnedAt) })} · ${t('rec.returned.next')}`}
     />
   );
 }

@@ -20,6 +20,7 @@ import { useT } from '../../../lib/i18n';
 import { errorText } from '../../admin/components/error-text';
 import { useCertificateRecords } from '../api';
 import { CertificateRecordsHeader } from './record-parts';
+import '../../../components/decision-alert.css';
 
 const fillKinds: RecordKind[] = ['usage', 'reexport', 'destruction', 'writeoff'];
 const listKinds = ['usage', 'reexport', 'destruction'] as const;
@@ -100,7 +101,7 @@ export function RecordsPage() {
             description={returned.map((r) => (
               <div key={r.id} style={{ marginTop: 4 }}>
                 <Typography.Text strong>{t(`rec.kind.${r.kind}`)}</Typography.Text>
-                <span className="rec-reason" style={{ marginInline: 8 }}>
+                <span className="reason-text" style={{ marginInline: 8 }}>
                   {r.returnReason ?? '—'}
                 </span>
                 <Link to={`${base}/${encodeURIComponent(r.id)}`}>{t('common.edit')}</Link>
