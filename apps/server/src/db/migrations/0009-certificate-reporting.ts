@@ -32,7 +32,11 @@ export async function up(db: Db): Promise<void> {
     .on('certificate_reporting')
     .columns(['valid', 'fully_reported', 'bureau_code', 'clause_code'])
     .execute();
-  await db.schema.createIndex('certificate_reporting_dirty').on('certificate_reporting').column('dirty').execute();
+  await db.schema
+    .createIndex('certificate_reporting_dirty')
+    .on('certificate_reporting')
+    .column('dirty')
+    .execute();
 
   const bump = (base: string) =>
     `INSERT INTO certificate_reporting (base_number, change_seq, dirty) VALUES (${base}, 1, 1)

@@ -93,7 +93,7 @@ function factsOf(
  */
 export function latestFromDueBefore(before: string, days: number, calendar: WorkingCalendar): string {
   let date = before;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     date = addDays(date, -1);
     if (isWorkingDay(date, calendar)) left--;
   }
