@@ -18,7 +18,8 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
-import { useT, type TFunction } from '../../../lib/i18n';
+import { useI18n, useT, type TFunction } from '../../../lib/i18n';
+import { historyActionText } from './history-action';
 import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { useApplication, useWithdrawApplication } from '../api/applications';
@@ -58,13 +59,6 @@ function lastAt(entries: ApplicationHistoryEntry[], action: string): string | nu
   return at;
 }
 
-/** What happened, in words (an action of a later issue shows its code until it has words). */
-function actionText(action: string, t: TFunction): string {
-  const key = `apps.history.${action}`;
-  const label = t(key);
-  return label === key ? action : label;
-}
-
 /** Who: the contact name with the user name, and the role. */
 function actorText(e: ApplicationHistoryEntry, t: TFunction): string {
   const who = e.actorName
@@ -74,7 +68,7 @@ function actorText(e: ApplicationHistoryEntry, t: TFunction): string {
 }
 
 export function HistoryTimeline({ entries }: { entries: ApplicationHistoryEntry[] }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   if (entries.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apps.history.empty')} />;
   return (
@@ -87,7 +81,7 @@ export function HistoryTimeline({ entries }: { entries: ApplicationHistoryEntry[
         content: (
           <div>
             <Space size={8} wrap>
-              <Typography.Text strong>{actionText(e.action, t)}</Typography.Text>
+              <Typography.Text strong>{historyActionText(e.action, t, locale)}</Typography.Text>
               {e.subject && <Tag>{e.subject}</Tag>}
             </Space>
             <div>

@@ -1,34 +1,15 @@
-import {
-  ArrowLeftOutlined,
-  DownloadOutlined,
-  ExportOutlined,
-  EyeOutlined,
-  ReloadOutlined,
-  SafetyCertificateOutlined,
-} from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Modal,
-  Result,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
+import { ArrowLeftOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
 import type { ModificationRequest, ModificationReview } from '@ccc/domain';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
-import { useI18n, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
-import { certificateDownloadUrl, certificatePdfUrl } from '../../applications/api/certificates';
-import { download } from '../../applications/api/download';
+import { certificatePdfUrl } from '../../applications/api/certificates';
 import '../../bureau/components/bureau.css';
+import { BureauCertificateCard } from '../../bureau/components/certificate-card';
 import { CertificateDescriptions } from '../../bureau/components/certificate-descriptions';
 import { useModificationReview } from '../api/modifications';
 import { ComparisonTable } from './comparison-table';
@@ -86,43 +67,11 @@ function StateNotice({ r }: { r: ModificationRequest }) {
 
 /** 免办证明: the certificate's current version (the modified one once approved), 预览 and 下载. */
 function CertificateCard({ review }: { review: ModificationReview }) {
-  const { t, locale } = useI18n();
-  const { message } = AntApp.useApp();
+  const t = useT();
   const c = review.certificate;
   const r = review.request;
-  const [previewing, setPreviewing] = useState(false);
-  const [downloading, setDownloading] = useState(false);
-
-  async function save() {
-    setDownloading(true);
-    try {
-      await download(certificateDownloadUrl(c.number), locale, `${c.number}.pdf`);
-    } catch (err) {
-      void message.error(errorText(err, t));
-    } finally {
-      setDownloading(false);
-    }
-  }
-
   return (
-    <Card
-      title={
-        <Space>
-          <SafetyCertificateOutlined aria-hidden />
-          {t('bureau.cert.title')}
-        </Space>
-      }
-      extra={
-        <Space wrap>
-          <Button icon={<EyeOutlined aria-hidden />} onClick={() => setPreviewing(true)}>
-            {t('bureau.cert.preview')}
-          </Button>
-          <Button icon={<DownloadOutlined aria-hidden />} loading={downloading} onClick={() => void save()}>
-            {t('bureau.cert.download')}
-          </Button>
-        </Space>
-      }
-    >
+    <BureauCertificateCard number={c.number}>
       <CertificateDescriptions
         certificate={c}
         afterStatus={
@@ -151,35 +100,7 @@ function CertificateCard({ review }: { review: ModificationReview }) {
           },
         ]}
       />
-      <Modal
-        open={previewing}
-        title={t('bureau.cert.previewTitle', { number: c.number })}
-        onCancel={() => setPreviewing(false)}
-        width={960}
-        destroyOnHidden
-        footer={
-          <Space>
-            <Button
-              icon={<ExportOutlined aria-hidden />}
-              href={certificatePdfUrl(c.number)}
-              target="_blank"
-              rel="noopener"
-            >
-              {t('bureau.cert.openInTab')}
-            </Button>
-            <Button type="primary" onClick={() => setPreviewing(false)}>
-              {t('common.back')}
-            </Button>
-          </Space>
-        }
-      >
-        <iframe
-          className="bureau-pdf-frame"
-          src={certificatePdfUrl(c.number)}
-          title={t('bureau.cert.previewTitle', { number: c.number })}
-        />
-      </Modal>
-    </Card>
+    </BureauCertificateCard>
   );
 }
 

@@ -1,7 +1,8 @@
 import { ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ChangeSinceReturn, ReviewDetail } from '@ccc/domain';
-import { useT, type TFunction } from '../../../lib/i18n';
+import { useI18n, useT, type TFunction } from '../../../lib/i18n';
+import { historyActionText } from '../../applications/components/history-action';
 import { formatTime } from '../../admin/components/format';
 import { fieldLabelKey } from '../../applications/components/field-labels';
 import '../../applications/components/applications.css';
@@ -27,13 +28,6 @@ const productFieldLabels: Record<string, string> = {
 function fieldLabel(field: string, t: TFunction): string {
   const key = fieldLabelKey(field) ?? productFieldLabels[field];
   return key ? t(key) : field;
-}
-
-/** What happened, in the words of the history (an unknown action shows its code). */
-function actionLabel(action: string, t: TFunction): string {
-  const key = `apps.history.${action}`;
-  const label = t(key);
-  return label === key ? action : label;
 }
 
 function Value({ v, className }: { v: string | null; className: string }) {
@@ -73,7 +67,7 @@ function ChangeFields({ change }: { change: ChangeSinceReturn }) {
  * enterprise changed before it submitted again, field by field.
  */
 export function LastReturnPanel({ lastReturn }: { lastReturn: NonNullable<ReviewDetail['lastReturn']> }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Card
       title={
@@ -118,7 +112,7 @@ export function LastReturnPanel({ lastReturn }: { lastReturn: NonNullable<Review
             width: 220,
             render: (_: unknown, r) => (
               <Space orientation="vertical" size={2}>
-                <Typography.Text>{actionLabel(r.action, t)}</Typography.Text>
+                <Typography.Text>{historyActionText(r.action, t, locale)}</Typography.Text>
                 {r.subject && <Tag style={{ marginInlineEnd: 0 }}>{r.subject}</Tag>}
                 {r.actorUsername && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
