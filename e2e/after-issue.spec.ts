@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOfficer, issuedCertificate, registerEnterprise } from './helpers/api';
-import { launchBrowser, snap } from './helpers/browser';
+import { confirmIn, launchBrowser, snap } from './helpers/browser';
 import { E2E_ADMIN, startServer, type RunningServer } from './helpers/server';
 
 /**
@@ -34,15 +34,6 @@ async function login(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-}
-
-/** Confirms the popover or modal that a 提交 / decision opens. */
-async function confirm(page: Page, button: string) {
-  await page
-    .locator('.ant-popconfirm:visible, .ant-popover:visible, .ant-modal-confirm:visible')
-    .getByRole('button', { name: button })
-    .last()
-    .click();
 }
 
 async function pickDate(page: Page, label: string, date: string) {
@@ -102,7 +93,7 @@ describe('after issue in Chromium: modification, records, supervision', () => {
     await ent.getByText('修改申请已保存，尚未提交').first().waitFor();
     await snap(ent, 'modification-form');
     await ent.getByRole('button', { name: '提交', exact: true }).click();
-    await confirm(ent, '提交');
+    await confirmIn(ent, '提交');
     await ent.getByText('待审核').first().waitFor();
   });
 
@@ -114,9 +105,9 @@ describe('after issue in Chromium: modification, records, supervision', () => {
     await comparison.getByText('10').first().waitFor();
     await snap(off, 'bureau-modification-review');
     await off.getByRole('button', { name: '批准修改' }).click();
-    await confirm(off, '确定');
+    await confirmIn(off, '确定');
     await off.getByText(new RegExp(`已签发修改后的证明，证明号 ${modified}`)).waitFor();
-    await confirm(off, '确定');
+    await confirmIn(off, '确定');
     await expect.poll(() => off.locator('.ant-modal-confirm:visible').count()).toBe(0);
     await snap(off, 'bureau-modification-approved');
   });
@@ -148,7 +139,7 @@ describe('after issue in Chromium: modification, records, supervision', () => {
     await ent.getByLabel('报关单号').fill('530120261128000123');
     await snap(ent, 'record-reexport');
     await ent.getByRole('button', { name: '提交', exact: true }).click();
-    await confirm(ent, '提交');
+    await confirmIn(ent, '提交');
     await ent.getByText('已提交').first().waitFor();
 
     await ent.goto(`/portal/certificates/${modified}/records`);
@@ -158,7 +149,7 @@ describe('after issue in Chromium: modification, records, supervision', () => {
     await ent.getByLabel('销毁方式').fill('拆解后交由有资质单位回收处理');
     await ent.getByLabel('监督人/见证人').fill('李明（质量部）');
     await ent.getByRole('button', { name: '提交', exact: true }).click();
-    await confirm(ent, '提交');
+    await confirmIn(ent, '提交');
     await ent.getByText('已提交').first().waitFor();
 
     await ent.goto(`/portal/certificates/${modified}/records`);
@@ -171,7 +162,7 @@ describe('after issue in Chromium: modification, records, supervision', () => {
     const reexport = off.getByRole('row', { name: /退运记录/ });
     await reexport.click();
     await off.getByRole('button', { name: '核查通过' }).click();
-    await confirm(off, '确定');
+    await confirmIn(off, '确定');
     await off
       .getByText(/核查通过/)
       .first()
@@ -196,7 +187,7 @@ describe('after issue in Chromium: modification, records, supervision', () => {
     await ent.getByRole('link', { name: '修改', exact: true }).first().click();
     await ent.getByLabel('销毁方式').fill('在广州市黄埔区固废处理中心拆解销毁，由该中心出具处理证明');
     await ent.getByRole('button', { name: '提交', exact: true }).click();
-    await confirm(ent, '提交');
+    await confirmIn(ent, '提交');
     await ent.getByText('已提交').first().waitFor();
     await snap(ent, 'record-resubmitted');
   });

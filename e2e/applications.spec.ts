@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { orgCodeCheckChar, usccCheckChar } from '@ccc/domain';
-import { launchBrowser, screenshotDir, snap as snapFull } from './helpers/browser';
+import { confirmIn, launchBrowser, screenshotDir, snap as snapFull } from './helpers/browser';
 import { repoRoot, startServer, type RunningServer } from './helpers/server';
 
 const fixtures = path.join(repoRoot, 'apps/server/test/fixtures');
@@ -61,13 +61,6 @@ async function pickNanshan(page: Page, label: string) {
   for (const name of ['广东省', '深圳市', '南山区']) {
     await page.locator('.ant-cascader-menu-item:visible', { hasText: new RegExp(`^${name}$`) }).click();
   }
-}
-
-async function confirmIn(page: Page, button: string) {
-  await page
-    .locator('.ant-modal-confirm:visible, .ant-popover:visible')
-    .getByRole('button', { name: button })
-    .click();
 }
 
 /** The 申请编号 the form shows once the first 保存 has assigned it. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiSession, completeDraft, registerEnterprise } from './helpers/api';
 import path from 'node:path';
-import { launchBrowser, screenshotDir, snap } from './helpers/browser';
+import { confirmIn, launchBrowser, screenshotDir, snap } from './helpers/browser';
 import { E2E_ADMIN, startServer, type RunningServer } from './helpers/server';
 
 /**
@@ -43,13 +43,6 @@ async function top(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled' });
-}
-
-async function confirmIn(page: Page, button: string) {
-  await page
-    .locator('.ant-modal-confirm:visible, .ant-popover:visible')
-    .getByRole('button', { name: button })
-    .click();
 }
 
 async function openCase(page: Page, number: string) {

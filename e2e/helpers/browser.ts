@@ -45,3 +45,23 @@ export async function snap(page: Page, name: string, opts: { fullPage?: boolean 
     animations: 'disabled',
   });
 }
+
+/**
+ * Clicks `button` in the confirmation (modal or popover) that a 提交 or a decision opens. It first waits for
+ * the confirmation's opening animation to end: a click while antd zooms it in can be lost.
+ */
+export async function confirmIn(page: Page, button: string): Promise<void> {
+  const dialog = page
+    .locator('.ant-popconfirm:visible, .ant-popover:visible, .ant-modal-confirm:visible')
+    .last();
+  await dialog.waitFor();
+  await dialog.evaluate((el) =>
+    Promise.all(
+      el
+        .getAnimations({ subtree: true })
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity) // a spinner never ends
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  await dialog.getByRole('button', { name: button }).last().click();
+}
