@@ -2,7 +2,7 @@ import { PaperClipOutlined, PlusOutlined, SearchOutlined } from '@ant-design/ico
 import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { AnnouncementStatus, AnnouncementSummary } from '@ccc/domain';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../lib/i18n';
 import {
   useAnnouncementAction,
@@ -13,23 +13,17 @@ import {
 import { AnnouncementStatusTag, announcementStatusLabel, PinnedTag } from '../components/announcement-tags';
 import { errorText } from '../components/error-text';
 import { formatTime } from '../components/format';
+import { pageFromParams, useUrlQuery } from '../../../lib/url-query';
 
 function useAnnouncementQuery(): [AnnouncementQuery, (next: Partial<AnnouncementQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status');
-  const query: AnnouncementQuery = {
-    q: params.get('q') ?? undefined,
-    status: status === 'draft' || status === 'scheduled' || status === 'published' ? status : undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const update = (next: Partial<AnnouncementQuery>) => {
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...query, ...next }))
-      if (v !== undefined && v !== '') out.set(k, String(v));
-    setParams(out, { replace: true });
-  };
-  return [query, update];
+  return useUrlQuery((params): AnnouncementQuery => {
+    const status = params.get('status');
+    return {
+      q: params.get('q') ?? undefined,
+      status: status === 'draft' || status === 'scheduled' || status === 'published' ? status : undefined,
+      ...pageFromParams(params),
+    };
+  });
 }
 
 const successKey: Record<AnnouncementAction, string> = {

@@ -15,7 +15,6 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import type { Officer, UserStatus } from '@ccc/domain';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useT } from '../../../lib/i18n';
 import { useOfficers, useSetOfficerStatus, type OfficerQuery } from '../api/officers';
 import { BureauSelect } from '../components/bureau-select';
@@ -23,6 +22,7 @@ import { errorText } from '../components/error-text';
 import { formatTime } from '../components/format';
 import { OfficerFormModal } from '../components/officer-form-modal';
 import { ResetPasswordModal } from '../components/reset-password-modal';
+import { pageFromParams, useUrlQuery } from '../../../lib/url-query';
 
 interface Filters {
   q?: string;
@@ -32,22 +32,15 @@ interface Filters {
 
 /** The query lives in the address, so a refresh or the back button keeps it. */
 function useOfficerQuery(): [OfficerQuery, (next: Partial<OfficerQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status');
-  const query: OfficerQuery = {
-    q: params.get('q') ?? undefined,
-    bureauCode: params.get('bureauCode') ?? undefined,
-    status: status === 'active' || status === 'disabled' ? status : undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const update = (next: Partial<OfficerQuery>) => {
-    const merged = { ...query, ...next };
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') out.set(k, String(v));
-    setParams(out, { replace: true });
-  };
-  return [query, update];
+  return useUrlQuery((params): OfficerQuery => {
+    const status = params.get('status');
+    return {
+      q: params.get('q') ?? undefined,
+      bureauCode: params.get('bureauCode') ?? undefined,
+      status: status === 'active' || status === 'disabled' ? status : undefined,
+      ...pageFromParams(params),
+    };
+  });
 }
 
 export function OfficersPage() {

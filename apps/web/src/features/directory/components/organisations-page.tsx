@@ -2,27 +2,21 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { AdminOrganisationRow } from '@ccc/domain';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../lib/i18n';
 import { errorText } from '../../admin/components/error-text';
 import { formatTime } from '../../admin/components/format';
 import { useOrganisations, type OrganisationQuery } from '../api/directory';
+import { pageFromParams, useUrlQuery } from '../../../lib/url-query';
 
 /** The query lives in the address, so a refresh or the back button keeps it. */
 function useOrganisationQuery(): [OrganisationQuery, (next: Partial<OrganisationQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-  const query: OrganisationQuery = {
-    q: params.get('q') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const update = (next: Partial<OrganisationQuery>) => {
-    const merged = { ...query, ...next };
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') out.set(k, String(v));
-    setParams(out, { replace: true });
-  };
-  return [query, update];
+  return useUrlQuery((params): OrganisationQuery => {
+    return {
+      q: params.get('q') ?? undefined,
+      ...pageFromParams(params),
+    };
+  });
 }
 
 /** 单位管理: every registered organisation, searched by code, name, or a member's user name or e-mail. */

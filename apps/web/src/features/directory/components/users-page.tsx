@@ -1,11 +1,11 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { roles, userStatuses, type Role, type UserStatus } from '@ccc/domain';
-import { useSearchParams } from 'react-router';
 import { useT } from '../../../lib/i18n';
 import { errorText } from '../../admin/components/error-text';
 import { useUsers, type UserQuery } from '../api/directory';
 import { UsersTable } from './users-table';
+import { pageFromParams, useUrlQuery } from '../../../lib/url-query';
 
 interface Filters {
   q?: string;
@@ -18,21 +18,14 @@ const pick = <T extends string>(list: readonly T[], value: string | null): T | u
 
 /** The query lives in the address, so a refresh or the back button keeps it. */
 function useUserQuery(): [UserQuery, (next: Partial<UserQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-  const query: UserQuery = {
-    q: params.get('q') ?? undefined,
-    role: pick(roles, params.get('role')),
-    status: pick(userStatuses, params.get('status')),
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const update = (next: Partial<UserQuery>) => {
-    const merged = { ...query, ...next };
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') out.set(k, String(v));
-    setParams(out, { replace: true });
-  };
-  return [query, update];
+  return useUrlQuery((params): UserQuery => {
+    return {
+      q: params.get('q') ?? undefined,
+      role: pick(roles, params.get('role')),
+      status: pick(userStatuses, params.get('status')),
+      ...pageFromParams(params),
+    };
+  });
 }
 
 /** 用户管理: users of every role, with 停用 / 启用 / 解锁. */

@@ -2,7 +2,6 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Typography } from 'antd';
 import type { ReferenceDataset, ReferenceRow } from '@ccc/domain';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useT } from '../../../lib/i18n';
 import { errorText } from '../../admin/components/error-text';
 import { useReferenceRows, type EnabledFilter, type RowsQuery } from '../api/reference-admin';
@@ -13,27 +12,22 @@ import { datasetLabel } from './labels';
 import { RowFormModal } from './row-form-modal';
 import { RowsFilter } from './rows-filter';
 import { RowsTable } from './rows-table';
+import { pageFromParams, useUrlQuery } from '../../../lib/url-query';
 
 /** The list's query lives in the address, so a refresh or the back button keeps it. */
 function useRowsQuery(): [RowsQuery, (next: Partial<RowsQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-  const enabled = params.get('enabled');
-  const query: RowsQuery = {
-    q: params.get('q') ?? undefined,
-    enabled: enabled === 'enabled' || enabled === 'disabled' ? enabled : 'all',
-    edition: params.get('edition') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
-  };
-  const update = (next: Partial<RowsQuery>) => {
-    const merged = { ...query, ...next };
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(merged)) {
-      if (v !== undefined && v !== '' && !(k === 'enabled' && v === 'all')) out.set(k, String(v));
-    }
-    setParams(out, { replace: true });
-  };
-  return [query, update];
+  return useUrlQuery(
+    (params): RowsQuery => {
+      const enabled = params.get('enabled');
+      return {
+        q: params.get('q') ?? undefined,
+        enabled: enabled === 'enabled' || enabled === 'disabled' ? enabled : 'all',
+        edition: params.get('edition') ?? undefined,
+        ...pageFromParams(params),
+      };
+    },
+    (key, value) => key === 'enabled' && value === 'all',
+  );
 }
 
 /** One dataset: 查询, 版本, 新增 / 导入 / 导出, the paged table and the edit and import dialogs. */
